@@ -1,0 +1,81 @@
+package vn.trean.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.trean.casefile.CaseEvents.CaseClosed;
+import vn.trean.casefile.CaseEvents.CaseOpened;
+import vn.trean.casefile.CaseEvents.CaseRead;
+import vn.trean.casefile.CaseEvents.StepCompleted;
+import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
+
+/**
+ * The append-only record of who read or changed which case. Listeners run inside the transaction of
+ * the read or change (not after it), so a change is never committed without its audit entry. The
+ * details hold ids and step names, never a child's personal data.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    AuditLog(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public List<AuditEntry> ofCase(UUID caseId) {
+        return jdbc.sql("select at, actor, action, case_id from audit_event where case_id = :c order by at, id")
+                .param("c", caseId)
+                .query((rs, i) -> new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, UUID.class)))
+                .list();
+    }
+
+    public record AuditEntry(java.time.Instant at, String actor, String action, UUID caseId) {
+    }
+
+    @EventListener
+    void on(CaseOpened e) {
+        write(e.actor(), e.reopenedFrom() == null ? "CASE_OPENED" : "CASE_REOPENED", e.caseId(),
+                e.reopenedFrom() == null ? Map.of("caseNumber", e.caseNumber())
+                        : Map.of("caseNumber", e.caseNumber(), "reopenedFrom", e.reopenedFrom().toString()));
+    }
+
+    @EventListener
+    void on(CaseRead e) {
+        write(e.actor(), "CASE_READ", e.caseId(), null);
+    }
+
+    @EventListener
+    void on(StepCompleted e) {
+        write(e.actor(), "STEP_COMPLETED", e.caseId(), Map.of("step", e.stepKey(), "taskId", e.taskId()));
+    }
+
+    @EventListener
+    void on(CaseClosed e) {
+        write("system", "CASE_CLOSED", e.caseId(), null);
+    }
+
+    @EventListener
+    void on(TwelveHourWindowBreached e) {
+        write("system", "DEADLINE_BREACHED", e.caseId(),
+                Map.of("steps", e.openSteps().stream().map(s -> s.stepKey()).toList()));
+    }
+
+    private void write(String actor, String action, UUID caseId, Map<String, Object> detail) {
+        try {
+            jdbc.sql("insert into audit_event (actor, action, case_id, detail) values (:a, :x, :c, cast(:d as jsonb))")
+                    .param("a", actor).param("x", action).param("c", caseId)
+                    .param("d", detail == null ? null : json.writeValueAsString(detail)).update();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

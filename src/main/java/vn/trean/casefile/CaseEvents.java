@@ -1,0 +1,32 @@
+package vn.trean.casefile;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What happens to a case, published inside the transaction that made it happen, so that listeners
+ * (the process, the audit log, oversight) commit or roll back together with it.
+ */
+public final class CaseEvents {
+
+    private CaseEvents() {
+    }
+
+    /** A case was opened from a report; {@code receivedAt} starts the 12-hour clock. */
+    public record CaseOpened(UUID caseId, String caseNumber, String communeCode, String provinceCode,
+                             Instant receivedAt, String actor, UUID reopenedFrom) {
+    }
+
+    /** Someone read a case file. */
+    public record CaseRead(UUID caseId, String actor) {
+    }
+
+    /** A step of a case was completed; {@code lateSeconds} is null when it was on time or had no deadline. */
+    public record StepCompleted(UUID caseId, String stepKey, String taskId, String actor, Instant completedAt,
+                                Long lateSeconds) {
+    }
+
+    /** A case was closed. */
+    public record CaseClosed(UUID caseId, Instant closedAt) {
+    }
+}

@@ -1,0 +1,315 @@
+package vn.trean.casefile.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.trean.casefile.CaseEvents;
+import vn.trean.casefile.CaseNotFoundException;
+import vn.trean.casefile.CaseStillOpenException;
+import vn.trean.casefile.CaseFiles;
+import vn.trean.casefile.CaseView;
+import vn.trean.casefile.NewCase;
+import vn.trean.casefile.OpenedCase;
+import vn.trean.casefile.PlanMeasure;
+import vn.trean.identity.CurrentUser;
+
+@Service
+@Transactional
+class JdbcCaseFiles implements CaseFiles {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
+
+    JdbcCaseFiles(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.events = events;
+    }
+
+    @Override
+    public OpenedCase open(NewCase c, String actor) {
+        return insert(c, actor, null);
+    }
+
+    private OpenedCase insert(NewCase c, String actor, UUID reopenedFrom) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        String number = nextCaseNumber(c.communeCode(), c.receivedAt());
+        jdbc.sql("""
+                        insert into case_file (id, case_number, commune_code, province_code, category, received_at,
+                                               created_at, created_by, reopened_from)
+                        values (:id, :number, :commune, :province, :category, :received, :created, :actor, :reopened)""")
+                .param("id", id).param("number", number).param("commune", c.communeCode())
+                .param("province", c.provinceCode()).param("category", c.category().name())
+                .param("received", Timestamp.from(c.receivedAt())).param("created", Timestamp.from(now))
+                .param("actor", actor).param("reopened", reopenedFrom).update();
+        var child = c.child();
+        jdbc.sql("""
+                        insert into child (id, case_id, full_name, name_normalized, date_of_birth, estimated_age, sex)
+                        values (:id, :case, :name, :folded, :dob, :age, :sex)""")
+                .param("id", UUID.randomUUID()).param("case", id).param("name", child.fullName().trim())
+                .param("folded", VietnameseText.fold(child.fullName())).param("dob", child.dateOfBirth())
+                .param("age", child.estimatedAge()).param("sex", child.sex().name()).update();
+        jdbc.sql("""
+                        insert into report (case_id, receiving_agency_id, receiving_officer, channel, place,
+                                            current_condition, likely_consequence, family_situation, parents,
+                                            actions_taken, informant, abuse_forms, hotline_reference)
+                        values (:case, :agency, :officer, :channel, :place, :condition, :consequence, :family,
+                                cast(:parents as jsonb), :actions, cast(:informant as jsonb), :forms, :hotlineRef)""")
+                .param("case", id).param("agency", c.receivingAgencyId()).param("officer", c.receivingOfficer())
+                .param("channel", c.channel()).param("place", c.place()).param("condition", c.currentCondition())
+                .param("consequence", c.likelyConsequence()).param("family", c.familySituation())
+                .param("parents", toJson(c.parents())).param("actions", c.actionsTaken())
+                .param("informant", toJson(c.informant()))
+                .param("forms", c.abuseForms() == null ? new String[0] : c.abuseForms().toArray(String[]::new))
+                .param("hotlineRef", c.hotlineReference()).update();
+        grantAccess(id, c.receivingAgencyId());
+        events.publishEvent(new CaseEvents.CaseOpened(id, number, c.communeCode(), c.provinceCode(), c.receivedAt(),
+                actor, reopenedFrom));
+        return new OpenedCase(id, number);
+    }
+
+    /** {@code <commune>-<year>-<sequence>}, e.g. 00004-2026-0001, counted per commune and year of receipt. */
+    private String nextCaseNumber(String communeCode, Instant receivedAt) {
+        int year = receivedAt.atZone(VIETNAM).getYear();
+        int sequence = jdbc.sql("""
+                        insert into case_number_counter (commune_code, year, last_value) values (:c, :y, 1)
+                        on conflict (commune_code, year) do update set last_value = case_number_counter.last_value + 1
+                        returning last_value""")
+                .param("c", communeCode).param("y", year).query(Integer.class).single();
+        return "%s-%d-%04d".formatted(communeCode, year, sequence);
+    }
+
+    @Override
+    public OpenedCase reopen(UUID closedCaseId, CurrentUser user) {
+        CaseView old = read(closedCaseId, user).orElseThrow(() -> new CaseNotFoundException(closedCaseId));
+        if (!"CLOSED".equals(old.status())) {
+            throw new CaseStillOpenException(closedCaseId);
+        }
+        var r = old.report();
+        var child = old.child();
+        var again = new NewCase(old.communeCode(), old.provinceCode(), Instant.now(), user.agencyId(), user.username(),
+                "REOPENED", NewCase.CaseCategory.valueOf(old.category()), r.abuseForms(),
+                new NewCase.Child(child.fullName(), child.dateOfBirth(), child.estimatedAge(),
+                        NewCase.Sex.valueOf(child.sex())),
+                r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), null, null, null, null);
+        return insert(again, user.username(), closedCaseId);
+    }
+
+    @Override
+    public Optional<CaseView> read(UUID caseId, CurrentUser user) {
+        if (!isVisibleTo(caseId, user)) {
+            return Optional.empty();
+        }
+        events.publishEvent(new CaseEvents.CaseRead(caseId, user.username()));
+        return jdbc.sql("""
+                        select c.*, ch.full_name, ch.date_of_birth, ch.estimated_age, ch.sex,
+                               r.receiving_agency_id, r.receiving_officer, r.channel, r.place, r.current_condition,
+                               r.likely_consequence, r.family_situation, r.abuse_forms, r.hotline_reference
+                        from case_file c join child ch on ch.case_id = c.id join report r on r.case_id = c.id
+                        where c.id = :id""")
+                .param("id", caseId)
+                .query((rs, i) -> caseView(rs))
+                .optional();
+    }
+
+    private CaseView caseView(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        var dob = rs.getDate("date_of_birth");
+        var forms = rs.getArray("abuse_forms");
+        return new CaseView(id, rs.getString("case_number"), rs.getString("commune_code"),
+                rs.getString("province_code"), rs.getString("category"), rs.getString("status"),
+                rs.getString("protection_level"), (Boolean) rs.getObject("emergency"),
+                instant(rs, "received_at"), instant(rs, "created_at"), instant(rs, "closed_at"),
+                rs.getObject("reopened_from", UUID.class),
+                new CaseView.Child(rs.getString("full_name"), dob == null ? null : dob.toLocalDate(),
+                        (Integer) rs.getObject("estimated_age"), rs.getString("sex")),
+                new CaseView.Report(rs.getString("receiving_agency_id"), rs.getString("receiving_officer"),
+                        rs.getString("channel"), rs.getString("place"), rs.getString("current_condition"),
+                        rs.getString("likely_consequence"), rs.getString("family_situation"),
+                        forms == null ? List.of() : List.of((String[]) forms.getArray()),
+                        rs.getString("hotline_reference")),
+                steps(id), measures(id));
+    }
+
+    private List<CaseView.Step> steps(UUID caseId) {
+        return jdbc.sql("select * from step_record where case_id = :id order by opened_at, id")
+                .param("id", caseId)
+                .query((rs, i) -> new CaseView.Step(rs.getString("step_key"), rs.getString("task_id"),
+                        rs.getString("agency_id"), instant(rs, "opened_at"), instant(rs, "due_at"),
+                        instant(rs, "completed_at"), rs.getString("completed_by"), fromJson(rs.getString("data")),
+                        (Long) rs.getObject("late_seconds")))
+                .list();
+    }
+
+    private List<PlanMeasure> measures(UUID caseId) {
+        return jdbc.sql("select * from plan_measure where case_id = :id order by plan_cycle, start_date, description")
+                .param("id", caseId).query((rs, i) -> measure(rs)).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isVisibleTo(UUID caseId, CurrentUser user) {
+        return jdbc.sql("""
+                        select exists (select 1 from case_file c where c.id = :id and (
+                                   exists (select 1 from case_access a where a.case_id = c.id and a.agency_id = :agency)
+                                or (:supervisor and c.province_code = :province)))""")
+                .param("id", caseId).param("agency", user.agencyId())
+                .param("supervisor", user.role().supervisesProvince()).param("province", user.provinceCode())
+                .query(Boolean.class).single();
+    }
+
+    @Override
+    public void attachProcess(UUID caseId, String processInstanceId) {
+        jdbc.sql("update case_file set process_instance_id = :p where id = :id")
+                .param("p", processInstanceId).param("id", caseId).update();
+    }
+
+    @Override
+    public void grantAccess(UUID caseId, String agencyId) {
+        jdbc.sql("insert into case_access (case_id, agency_id, granted_at) values (:c, :a, now()) on conflict do nothing")
+                .param("c", caseId).param("a", agencyId).update();
+    }
+
+    @Override
+    public void stepOpened(UUID caseId, String stepKey, String taskId, String agencyId, Instant openedAt, Instant dueAt) {
+        jdbc.sql("""
+                        insert into step_record (case_id, step_key, task_id, agency_id, opened_at, due_at)
+                        values (:c, :s, :t, :a, :o, :d) on conflict (task_id) do nothing""")
+                .param("c", caseId).param("s", stepKey).param("t", taskId).param("a", agencyId)
+                .param("o", Timestamp.from(openedAt)).param("d", dueAt == null ? null : Timestamp.from(dueAt)).update();
+    }
+
+    @Override
+    public void recordStepData(String taskId, Map<String, Object> data) {
+        jdbc.sql("update step_record set data = cast(:d as jsonb) where task_id = :t")
+                .param("d", toJson(data)).param("t", taskId).update();
+    }
+
+    @Override
+    public void stepCompleted(String taskId, String actor, Instant completedAt) {
+        record Completed(UUID caseId, String stepKey, Long lateSeconds) {
+        }
+        jdbc.sql("""
+                        update step_record set completed_at = :at, completed_by = :actor,
+                               late_seconds = case when due_at < :at
+                                                   then cast(extract(epoch from (:at - due_at)) as bigint) end
+                        where task_id = :t and completed_at is null
+                        returning case_id, step_key, late_seconds""")
+                .param("at", Timestamp.from(completedAt)).param("actor", actor).param("t", taskId)
+                .query(Completed.class).optional()
+                .ifPresent(c -> events.publishEvent(new CaseEvents.StepCompleted(c.caseId(), c.stepKey(), taskId,
+                        actor, completedAt, c.lateSeconds())));
+    }
+
+    @Override
+    public void markEmergency(UUID caseId) {
+        jdbc.sql("update case_file set emergency = true where id = :id").param("id", caseId).update();
+    }
+
+    @Override
+    public void setProtectionLevel(UUID caseId, String protectionLevel) {
+        jdbc.sql("update case_file set protection_level = :l where id = :id")
+                .param("l", protectionLevel).param("id", caseId).update();
+    }
+
+    @Override
+    public void draftPlan(UUID caseId, List<MeasureDraft> measures) {
+        int cycle = jdbc.sql("select coalesce(max(plan_cycle), 0) from plan_measure where case_id = :c and status <> 'DRAFT'")
+                .param("c", caseId).query(Integer.class).single() + 1;
+        jdbc.sql("delete from plan_measure where case_id = :c and status = 'DRAFT'").param("c", caseId).update();
+        for (MeasureDraft m : measures) {
+            jdbc.sql("""
+                            insert into plan_measure (id, case_id, plan_cycle, measure_type, responsible_role, description,
+                                                      start_date, end_date, provider, cost_estimate)
+                            values (:id, :c, :cycle, :type, :role, :d, :start, :end, :provider, :cost)""")
+                    .param("id", UUID.randomUUID()).param("c", caseId).param("cycle", cycle)
+                    .param("type", m.measureType()).param("role", m.responsibleRole()).param("d", m.description())
+                    .param("start", m.startDate()).param("end", m.endDate()).param("provider", m.provider())
+                    .param("cost", m.costEstimate()).update();
+        }
+    }
+
+    @Override
+    public List<UUID> activatePlan(UUID caseId) {
+        return jdbc.sql("""
+                        update plan_measure set status = 'ACTIVE' where case_id = :c and status = 'DRAFT'
+                        returning id""")
+                .param("c", caseId).query(UUID.class).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<PlanMeasure> measure(UUID measureId) {
+        return jdbc.sql("select * from plan_measure where id = :id").param("id", measureId)
+                .query((rs, i) -> measure(rs)).optional();
+    }
+
+    @Override
+    public void setMeasureStatus(UUID measureId, String status) {
+        jdbc.sql("update plan_measure set status = :s where id = :id").param("s", status).param("id", measureId).update();
+    }
+
+    @Override
+    public void close(UUID caseId, Instant closedAt) {
+        int changed = jdbc.sql("update case_file set status = 'CLOSED', closed_at = :at where id = :id and status = 'OPEN'")
+                .param("at", Timestamp.from(closedAt)).param("id", caseId).update();
+        if (changed > 0) {
+            events.publishEvent(new CaseEvents.CaseClosed(caseId, closedAt));
+        }
+    }
+
+    private static PlanMeasure measure(ResultSet rs) throws SQLException {
+        var cost = rs.getBigDecimal("cost_estimate");
+        return new PlanMeasure(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+                rs.getInt("plan_cycle"), rs.getString("measure_type"), rs.getString("responsible_role"),
+                rs.getString("description"), rs.getDate("start_date").toLocalDate(),
+                rs.getDate("end_date").toLocalDate(), rs.getString("provider"),
+                cost == null ? null : cost.longValue(), rs.getString("status"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serialisable as JSON", e);
+        }
+    }
+
+    private Map<String, Object> fromJson(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.readValue(value, JSON_OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored step data is not JSON", e);
+        }
+    }
+}

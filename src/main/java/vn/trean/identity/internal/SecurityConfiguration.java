@@ -1,0 +1,50 @@
+package vn.trean.identity.internal;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what. Path-pattern matchers throughout: a plain string matcher let anonymous calls
+ * through to the engine REST API, which is served by Jersey rather than Spring MVC (STACK.md, trap 1).
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private static final String[] ENGINE_TOOL_ROLES = {"ADMIN", "PROCESS_OWNER"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        RequestMatcher machineApis = new OrRequestMatcher(
+                withDefaults().matcher("/api/**"), withDefaults().matcher("/engine-rest/**"));
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(withDefaults().matcher("/engine-rest/**")).hasAnyRole(ENGINE_TOOL_ROLES)
+                        .requestMatchers(withDefaults().matcher("/camunda/**")).hasAnyRole(ENGINE_TOOL_ROLES)
+                        .requestMatchers(withDefaults().matcher("/v3/api-docs/**"), withDefaults().matcher("/swagger-ui/**"),
+                                withDefaults().matcher("/swagger-ui.html"), withDefaults().matcher("/login"),
+                                withDefaults().matcher("/error")).permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Tre An"))
+                .formLogin(Customizer.withDefaults())
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineApis))
+                // API clients authenticate each call (HTTP Basic); the Camunda webapps bring their own CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(machineApis, withDefaults().matcher("/camunda/**")));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}

@@ -1,0 +1,49 @@
+package vn.trean.intake;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import vn.trean.casefile.NewCase;
+
+/** Form 01 (Mẫu số 01): a report of a child abused or at risk, as a receiving point files it. */
+@Schema(description = "Thông tin, thông báo, tố giác (Mẫu số 01)")
+public record FileReportRequest(
+        @NotBlank @Pattern(regexp = "\\d{5}") @Schema(description = "GSO code of the commune where it happened (2025 list)", example = "00004")
+        String communeCode,
+        @NotNull @Schema(description = "When the report was received; starts the 12-hour clock. May be earlier than now.", example = "2026-11-25T08:30:00+07:00")
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        OffsetDateTime receivedAt,
+        @NotBlank @Pattern(regexp = "PHONE|APP|ZALO|FANPAGE|IN_PERSON|LETTER|OTHER") @Schema(example = "PHONE")
+        String channel,
+        @NotNull @Schema(example = "ABUSED")
+        NewCase.CaseCategory category,
+        @Size(max = 10) List<@Pattern(regexp = "VIOLENCE|EXPLOITATION|SEXUAL_ABUSE|TRAFFICKING|ABANDONMENT|OTHER") String> abuseForms,
+        @NotNull @Valid
+        ChildRequest child,
+        @NotBlank @Size(max = 500) String place,
+        @NotBlank @Size(max = 4000) String currentCondition,
+        @Size(max = 4000) String likelyConsequence,
+        @Size(max = 4000) String familySituation,
+        @Size(max = 4) List<Map<String, Object>> parents,
+        @Size(max = 4000) String actionsTaken,
+        @Schema(description = "Only with the informant's consent") Map<String, Object> informant,
+        @Size(max = 100) String hotlineReference) {
+
+    public record ChildRequest(
+            @NotBlank @Size(max = 200) String fullName,
+            @Past LocalDate dateOfBirth,
+            @Min(0) @Max(17) Integer estimatedAge,
+            @NotNull NewCase.Sex sex) {
+    }
+}

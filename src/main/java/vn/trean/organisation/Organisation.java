@@ -1,0 +1,77 @@
+package vn.trean.organisation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Read access to localities, agencies and the effective-dated routing rules. */
+@Service
+public class Organisation {
+
+    private static final String AGENCY_COLUMNS = """
+            a.id, a.kind, a.name, a.locality_code, l.province_code, a.valid_from, a.valid_to
+            from agency a left join locality l on l.list = a.locality_list and l.code = a.locality_code
+            """;
+
+    private final JdbcClient jdbc;
+
+    public Organisation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A commune of the current (2025) list. */
+    public Optional<Locality> commune(String code) {
+        return jdbc.sql("""
+                        select list, code, level, name, province_code from locality
+                        where list = 'V2025' and level = 'COMMUNE' and code = :code""")
+                .param("code", code)
+                .query((rs, i) -> new Locality(Locality.AdministrativeList.valueOf(rs.getString(1)), rs.getString(2),
+                        Locality.Level.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)))
+                .optional();
+    }
+
+    public Optional<Agency> agency(String id) {
+        return jdbc.sql("select " + AGENCY_COLUMNS + " where a.id = :id").param("id", id)
+                .query(Organisation::agency).optional();
+    }
+
+    public List<Agency> agencies() {
+        return jdbc.sql("select " + AGENCY_COLUMNS + " order by a.id").query(Organisation::agency).list();
+    }
+
+    /** The roles the process may route to (the role keys of the routing rules). */
+    public Set<String> roles() {
+        return Set.copyOf(jdbc.sql("select distinct role_key from routing_rule").query(String.class).list());
+    }
+
+    /**
+     * The agency that carries {@code roleKey} for a case of the given commune on the given day, by the
+     * routing rule in force that day.
+     */
+    public Optional<Agency> agencyForRole(String roleKey, String communeCode, String provinceCode, LocalDate on) {
+        return jdbc.sql("select " + AGENCY_COLUMNS + """
+                        join routing_rule r on r.agency_kind = a.kind
+                        where r.role_key = :role
+                          and r.valid_from <= :on and (r.valid_to is null or r.valid_to >= :on)
+                          and a.valid_from <= :on and (a.valid_to is null or a.valid_to >= :on)
+                          and case r.scope
+                                when 'COMMUNE' then a.locality_code = :commune
+                                when 'PROVINCE' then a.locality_code = :province
+                                else a.locality_code is null
+                              end
+                        order by a.id
+                        limit 1""")
+                .param("role", roleKey).param("on", on).param("commune", communeCode).param("province", provinceCode)
+                .query(Organisation::agency).optional();
+    }
+
+    private static Agency agency(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        var validTo = rs.getDate("valid_to");
+        return new Agency(rs.getString("id"), AgencyKind.valueOf(rs.getString("kind")), rs.getString("name"),
+                rs.getString("locality_code"), rs.getString("province_code"),
+                rs.getDate("valid_from").toLocalDate(), validTo == null ? null : validTo.toLocalDate());
+    }
+}

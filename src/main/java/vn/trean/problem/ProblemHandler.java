@@ -1,0 +1,112 @@
+package vn.trean.problem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure of the API to an RFC 9457 problem in the caller's language (Accept-Language, Vietnamese by default). */
+@RestControllerAdvice
+class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final MessageSource messages;
+
+    ProblemHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidFieldsProblem.class)
+    ProblemDetail invalidFields(InvalidFieldsProblem e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<FieldProblem> fields = e.violations().stream()
+                .map(v -> new FieldProblem(v.field(), messages.getMessage("field." + v.code(), v.args(), v.code(), locale)))
+                .toList();
+        return withFields(problem(e.status(), e.code()), fields);
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ProblemDetail apiProblem(ApiProblem e) {
+        return problem(e.status(), e.code(), e.args());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidRequest(MethodArgumentNotValidException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), message(error, locale)))
+                .toList();
+        return withFields(problem(HttpStatus.BAD_REQUEST, "invalid-fields"), fields);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", e.getName());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noResource(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal");
+    }
+
+    private ProblemDetail problem(HttpStatus status, String code, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create("https://trean.vn/problems/" + code));
+        problem.setTitle(messages.getMessage("problem." + code + ".title", args, code, locale));
+        problem.setDetail(messages.getMessage("problem." + code + ".detail", args, null, locale));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static ProblemDetail withFields(ProblemDetail problem, List<FieldProblem> fields) {
+        problem.setProperty("errors", fields);
+        return problem;
+    }
+
+    private String message(FieldError error, Locale locale) {
+        return messages.getMessage(error, locale);
+    }
+}

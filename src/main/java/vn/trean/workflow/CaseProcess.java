@@ -1,0 +1,155 @@
+package vn.trean.workflow;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The backing class of {@code bpmn/case_intervention.bpmn}: its key, its element ids and the names of the
+ * few variables it carries. Variables hold ids, times and decision flags only; everything a person
+ * records about a child lives in the case tables.
+ */
+public final class CaseProcess {
+
+    public static final String KEY = "case_intervention";
+    public static final String EMERGENCY_DECISION_KEY = "emergency_criteria";
+
+    private CaseProcess() {
+    }
+
+    /** The user tasks of the model; the form of each is {@code forms/<formKey>.form}. */
+    public enum Step {
+        VERIFY_REPORT("task_verify_report", true),
+        EMERGENCY_INTERVENTION("task_emergency_intervention", true),
+        DECIDE_SEPARATION("task_decide_separation", true),
+        ESCALATE_BREACH("task_escalate_breach", false),
+        MONITOR_SEPARATION("task_monitor_separation", false),
+        SEPARATION_LIMIT_REACHED("task_separation_limit_reached", false),
+        REFER_TO_COURT("task_refer_to_court", false),
+        ASSESS_NEEDS("task_assess_needs", false),
+        HOLD_CASE_MEETING("task_hold_case_meeting", false),
+        DRAFT_PLAN("task_draft_plan", false),
+        APPROVE_PLAN("task_approve_plan", false),
+        IMPLEMENT_MEASURE("task_implement_measure", false),
+        REVIEW_CASE("task_review_case", false),
+        CLOSE_CASE("task_close_case", false);
+
+        private final String elementId;
+        private final boolean inTwelveHourWindow;
+
+        Step(String elementId, boolean inTwelveHourWindow) {
+            this.elementId = elementId;
+            this.inTwelveHourWindow = inTwelveHourWindow;
+        }
+
+        public String elementId() {
+            return elementId;
+        }
+
+        /** The form key: the element id without its {@code task_} prefix. */
+        public String formKey() {
+            return elementId.substring("task_".length());
+        }
+
+        /** Whether the law's 12-hour window from receipt binds this step. */
+        public boolean inTwelveHourWindow() {
+            return inTwelveHourWindow;
+        }
+
+        public static Optional<Step> ofElementId(String elementId) {
+            return Arrays.stream(values()).filter(s -> s.elementId.equals(elementId)).findFirst();
+        }
+    }
+
+    /** Other elements that code and tests refer to. */
+    public static final class Element {
+        public static final String START = "event_report_received";
+        public static final String FORWARD_TO_COMMUNE = "task_forward_to_commune";
+        public static final String TWELVE_HOUR_WINDOW = "sub_twelve_hour_window";
+        public static final String EMERGENCY_DECISION = "decision_emergency";
+        public static final String TIMER_REMINDER = "timer_12h_reminder";
+        public static final String TIMER_WINDOW = "timer_12h_window";
+        public static final String TIMER_SEPARATION = "timer_separation_15d";
+        public static final String SEND_REMINDER = "task_send_window_reminder";
+        public static final String RECORD_BREACH = "task_record_window_breach";
+        public static final String ACTIVATE_PLAN = "task_activate_plan";
+        public static final String ARCHIVE_CASE = "task_archive_case";
+        public static final String CASE_CLOSED = "event_case_closed";
+        public static final String SEPARATION_ENDED = "event_separation_ended";
+        public static final String SEPARATION_RETURNED_HOME = "event_separation_returned_home";
+        public static final String SEPARATION_COURT_REFERRED = "event_separation_court_referred";
+        public static final String BREACH_HANDLED = "event_breach_handled";
+        public static final String REMINDER_SENT = "event_reminder_sent";
+
+        private Element() {
+        }
+    }
+
+    /** Process variable names. */
+    public static final class Var {
+        public static final String CASE_ID = "caseId";
+        public static final String COMMUNE_CODE = "communeCode";
+        public static final String PROVINCE_CODE = "provinceCode";
+        public static final String RECEIVED_AT = "receivedAt";
+        public static final String WINDOW_ENDS_AT = "windowEndsAt";
+        public static final String WINDOW_REMINDER_AT = "windowReminderAt";
+        public static final String MEASURE_IDS = "measureIds";
+        public static final String MEASURE_ID = "measureId";
+        public static final String EMERGENCY = "emergency";
+        public static final String SEPARATION_NEEDED = "separationNeeded";
+        public static final String SEPARATION_ENDS_AT = "separationEndsAt";
+
+        private Var() {
+        }
+    }
+
+    /**
+     * The form fields that steer the model and are therefore copied into process variables. Every
+     * other field of a form is stored in the case record only.
+     */
+    public static final Set<String> DECISION_FIELDS = Set.of(
+            "seriousHarm", "perpetratorIsCarer", "officerDeclaresEmergency",
+            "separationNeeded", "separationOutcome", "protectionLevel", "planApproved",
+            "noLongerAtRisk", "stateStable");
+
+    /** A temporary separation lasts at most 15 calendar days from the chairman's decision (Decree 56, art. 27). */
+    public static final Duration SEPARATION_LIMIT = Duration.ofDays(15);
+
+    /**
+     * The process variables a completed step sets: its decision fields, and for the separation
+     * decision the moment its 15 days end, counted from the decision date it records (which may be
+     * earlier than the moment it is entered).
+     */
+    public static Map<String, Object> variablesOf(String formKey, Map<String, Object> values, ZoneId zone) {
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((key, value) -> {
+            if (DECISION_FIELDS.contains(key)) {
+                variables.put(key, value);
+            }
+        });
+        if (Step.DECIDE_SEPARATION.formKey().equals(formKey) && values.get("decisionDate") != null) {
+            LocalDate decided = LocalDate.parse(values.get("decisionDate").toString());
+            variables.put(Var.SEPARATION_ENDS_AT,
+                    Date.from(decided.atStartOfDay(zone).toInstant().plus(SEPARATION_LIMIT)));
+        }
+        return variables;
+    }
+
+    /** The delegate bean names the model calls. */
+    public static final class Delegate {
+        public static final String FORWARD_TO_COMMUNE = "forwardToCommune";
+        public static final String REMIND_TWELVE_HOUR_WINDOW = "remindTwelveHourWindow";
+        public static final String RECORD_TWELVE_HOUR_BREACH = "recordTwelveHourBreach";
+        public static final String ACTIVATE_PLAN = "activatePlan";
+        public static final String CLOSE_CASE = "closeCase";
+
+        private Delegate() {
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package vn.trean.workflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.trean.casefile.CaseEvents.CaseOpened;
+import vn.trean.casefile.CaseFiles;
+import vn.trean.workflow.CaseProcess.Var;
+import vn.trean.workflow.routing.WorkflowSettings;
+
+/**
+ * Starts the case process when a case is opened, in the same transaction (a plain, synchronous
+ * listener on purpose): the case row and its process instance commit together or not at all.
+ */
+@Component
+class CaseProcessStarter {
+
+    static final Duration TWELVE_HOURS = Duration.ofHours(12);
+
+    private final RuntimeService runtime;
+    private final CaseFiles cases;
+    private final WorkflowSettings settings;
+
+    CaseProcessStarter(RuntimeService runtime, CaseFiles cases, WorkflowSettings settings) {
+        this.runtime = runtime;
+        this.cases = cases;
+        this.settings = settings;
+    }
+
+    @EventListener
+    void on(CaseOpened opened) {
+        Instant windowEndsAt = opened.receivedAt().plus(TWELVE_HOURS);
+        ProcessInstance instance = runtime.createProcessInstanceByKey(CaseProcess.KEY)
+                .businessKey(opened.caseNumber())
+                .setVariables(Variables.createVariables()
+                        .putValue(Var.CASE_ID, opened.caseId().toString())
+                        .putValue(Var.COMMUNE_CODE, opened.communeCode())
+                        .putValue(Var.PROVINCE_CODE, opened.provinceCode())
+                        .putValue(Var.RECEIVED_AT, Date.from(opened.receivedAt()))
+                        .putValue(Var.WINDOW_ENDS_AT, Date.from(windowEndsAt))
+                        .putValue(Var.WINDOW_REMINDER_AT, Date.from(windowEndsAt.minus(settings.reminderBeforeWindow())))
+                        .putValue(Var.SEPARATION_NEEDED, false))
+                .execute();
+        cases.attachProcess(opened.caseId(), instance.getId());
+    }
+}

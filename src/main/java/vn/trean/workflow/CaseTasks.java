@@ -1,0 +1,145 @@
+package vn.trean.workflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import vn.trean.identity.CurrentUser;
+import vn.trean.workflow.CaseProcess.Step;
+import vn.trean.workflow.CaseProcess.Var;
+import vn.trean.workflow.routing.WorkflowSettings;
+
+/** The open tasks of cases, for the people who work them. The only way other modules touch engine tasks. */
+@Service
+public class CaseTasks {
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final FormService forms;
+    private final WorkflowSettings settings;
+
+    CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, FormService forms,
+              WorkflowSettings settings) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.history = history;
+        this.forms = forms;
+        this.settings = settings;
+    }
+
+    /** Tasks routed to the user's agency or assigned to the user, soonest deadline first. */
+    public List<WorkItem> openFor(CurrentUser user) {
+        List<Task> found = tasks.createTaskQuery()
+                .or().taskCandidateGroup(user.agencyId()).taskAssignee(user.username()).endOr()
+                .orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .list();
+        return toWorkItems(found);
+    }
+
+    public Optional<WorkItem> open(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        return task == null ? Optional.empty() : Optional.of(toWorkItems(List.of(task)).get(0));
+    }
+
+    /** Whether the task existed and has been completed (as opposed to never having existed). */
+    public boolean wasCompleted(String taskId) {
+        return history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+    }
+
+    /** The case a finished or open task belongs to, from history. */
+    public Optional<UUID> caseOfHistoricTask(String taskId) {
+        var task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (task == null || task.getProcessInstanceId() == null) {
+            return Optional.empty();
+        }
+        var variable = history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .variableName(Var.CASE_ID).singleResult();
+        return variable == null ? Optional.empty() : Optional.of(UUID.fromString(variable.getValue().toString()));
+    }
+
+    /** Whether the user may work the task: it is routed to their agency or assigned to them. */
+    public boolean isFor(WorkItem item, CurrentUser user) {
+        return user.username().equals(item.assignee())
+                || (item.assignee() == null && item.candidateGroups().contains(user.agencyId()));
+    }
+
+    /** The Camunda Form (form-js JSON) bound to the task. */
+    public String formSchema(String taskId) {
+        try (InputStream in = forms.getDeployedTaskForm(taskId)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the form of task " + taskId, e);
+        }
+    }
+
+    public void claim(String taskId, String username) {
+        tasks.claim(taskId, username);
+    }
+
+    public void unclaim(String taskId) {
+        tasks.setAssignee(taskId, null);
+    }
+
+    /**
+     * Completes the task as {@code username}. Of the validated form values only the decision flags
+     * the model reads become process variables; the rest stays in the case file.
+     */
+    public void complete(String taskId, String username, Map<String, Object> formValues) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task.getAssignee() == null) {
+            tasks.setAssignee(taskId, username);
+        }
+        String formKey = Step.ofElementId(task.getTaskDefinitionKey()).map(Step::formKey).orElse("");
+        tasks.complete(taskId, CaseProcess.variablesOf(formKey, formValues, settings.zone()));
+    }
+
+    private List<WorkItem> toWorkItems(List<Task> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, ProcessInstance> instances = runtime.createProcessInstanceQuery()
+                .processInstanceIds(instanceIds).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, Function.identity()));
+        List<WorkItem> items = new ArrayList<>(found.size());
+        for (Task task : found) {
+            Map<String, Object> vars = tasks.getVariables(task.getId(), List.of(Var.CASE_ID, Var.MEASURE_ID));
+            Object caseId = vars.get(Var.CASE_ID);
+            Object measureId = vars.get(Var.MEASURE_ID);
+            Optional<Step> step = Step.ofElementId(task.getTaskDefinitionKey());
+            ProcessInstance instance = instances.get(task.getProcessInstanceId());
+            items.add(new WorkItem(task.getId(), step.map(Step::formKey).orElse(task.getTaskDefinitionKey()),
+                    task.getName(), caseId == null ? null : UUID.fromString(caseId.toString()),
+                    instance == null ? null : instance.getBusinessKey(),
+                    task.getCreateTime().toInstant(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
+                    task.getAssignee(), candidateGroups(task.getId()),
+                    measureId == null ? null : UUID.fromString(measureId.toString()),
+                    step.map(Step::inTwelveHourWindow).orElse(false)));
+        }
+        return items;
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        Collection<IdentityLink> links = tasks.getIdentityLinksForTask(taskId);
+        return links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+}

@@ -1,0 +1,80 @@
+package vn.trean.workflow.engine;
+
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.trean.workflow.calendar.HolidaySettings;
+import vn.trean.workflow.calendar.WorkingDayCalendar;
+import vn.trean.workflow.calendar.WorkingDayDueDateCalendar;
+import vn.trean.workflow.routing.AgencyRouter;
+import vn.trean.workflow.routing.StepCompletion;
+import vn.trean.workflow.routing.TaskRouting;
+import vn.trean.workflow.routing.WorkflowSettings;
+
+@Configuration
+@EnableConfigurationProperties({HolidaySettings.class, WorkflowSettings.class})
+class EngineConfiguration {
+
+    @Bean
+    WorkingDayCalendar workingDayCalendar(HolidaySettings holidays, WorkflowSettings settings) {
+        return new WorkingDayCalendar(holidays.allHolidays(), holidays.allMakeUpWorkingDays(), settings.zone());
+    }
+
+    /** Registers the working-day due-date calendar and the routing listeners on every user task. */
+    @Bean
+    ProcessEnginePlugin treAnEnginePlugin(WorkingDayCalendar calendar, AgencyRouter router, TaskRouting routing,
+                                           StepCompletion completion) {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                var calendars = new MapBusinessCalendarManager();
+                calendars.addBusinessCalendar(DurationBusinessCalendar.NAME, new DurationBusinessCalendar());
+                calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME, new WorkingDayDueDateCalendar(calendar));
+                calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
+                configuration.setBusinessCalendarManager(calendars);
+                if (configuration.getCustomPostBPMNParseListeners() == null) {
+                    configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+                }
+                configuration.getCustomPostBPMNParseListeners()
+                        .add(new CaseTaskListenersParseListener(router, routing, completion));
+            }
+        };
+    }
+
+    /**
+     * The engine REST API trusts the Spring Security login (HTTP Basic or session) instead of checking
+     * passwords of its own: one login, and the engine's groups come from the same users.
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+        registration.setOrder(101);
+        return registration;
+    }
+
+    /** The same for Cockpit, Tasklist and Admin. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.addUrlPatterns("/camunda/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        registration.setOrder(101);
+        return registration;
+    }
+}

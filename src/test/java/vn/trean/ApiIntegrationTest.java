@@ -1,0 +1,230 @@
+package vn.trean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Integration tests through the HTTP API, on the embedded PostgreSQL, with the real engine, security
+ * and listeners. One Spring context serves every subclass; tests therefore never assume empty tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApiIntegrationTest {
+
+    protected static final String PASSWORD = "TreAn@2026";
+    protected static final String COMMUNE_A = "00004";
+    protected static final String COMMUNE_B = "00008";
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected ObjectMapper json;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected ManagementService management;
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
+
+    /** An HTTP response: status and body as JSON (or null). */
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
+        public Response expect(int expected) {
+            assertThat(status).as("HTTP status; body: %s", body).isEqualTo(expected);
+            return this;
+        }
+    }
+
+    protected Api as(String username) {
+        return new Api(username, null);
+    }
+
+    protected Api anonymous() {
+        return new Api(null, null);
+    }
+
+    protected final class Api {
+        private final String username;
+        private final String language;
+
+        Api(String username, String language) {
+            this.username = username;
+            this.language = language;
+        }
+
+        public Api inLanguage(String acceptLanguage) {
+            return new Api(username, acceptLanguage);
+        }
+
+        public Response get(String path) {
+            return exchange("GET", path, null);
+        }
+
+        public Response post(String path, Object body) {
+            return exchange("POST", path, body);
+        }
+
+        public Response postRaw(String path, String rawJson) {
+            return exchange("POST", path, rawJson);
+        }
+
+        private Response exchange(String method, String path, Object body) {
+            RestClient client = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
+                    .baseUrl("http://localhost:" + port).build();
+            var request = client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+                    .headers(h -> {
+                        if (username != null) {
+                            h.setBasicAuth(username, PASSWORD);
+                        }
+                        if (language != null) {
+                            h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+                        }
+                        h.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+                    });
+            if (body != null) {
+                request = request.contentType(MediaType.APPLICATION_JSON)
+                        .body(body instanceof String s ? s : toJson(body));
+            }
+            return request.exchange((req, res) -> {
+                byte[] bytes = res.getBody().readAllBytes();
+                JsonNode node = bytes.length == 0 ? null : parse(bytes);
+                HttpStatusCode status = res.getStatusCode();
+                return new Response(status.value(), node, res.getHeaders());
+            });
+        }
+    }
+
+    private JsonNode parse(byte[] bytes) {
+        try {
+            return json.readTree(bytes);
+        } catch (java.io.IOException notJson) {
+            return json.getNodeFactory().textNode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private String toJson(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    // --- driving cases through the API ----------------------------------------------------------
+
+    protected Map<String, Object> report(String communeCode, Instant receivedAt, String childName) {
+        Map<String, Object> child = new HashMap<>();
+        child.put("fullName", childName);
+        child.put("estimatedAge", 9);
+        child.put("sex", "FEMALE");
+        Map<String, Object> report = new HashMap<>();
+        report.put("communeCode", communeCode);
+        report.put("receivedAt", receivedAt.toString());
+        report.put("channel", "PHONE");
+        report.put("category", "ABUSED");
+        report.put("abuseForms", java.util.List.of("VIOLENCE"));
+        report.put("child", child);
+        report.put("place", "Tổ 5");
+        report.put("currentCondition", "Có vết bầm trên tay");
+        return report;
+    }
+
+    /** Files a report as the hotline and returns the new case's id. */
+    protected UUID fileReport(String communeCode, Instant receivedAt) {
+        Response response = as("hotline").post("/api/reports", report(communeCode, receivedAt, "Nguyễn Thị Hoà"))
+                .expect(201);
+        return UUID.fromString(response.body().get("id").asText());
+    }
+
+    /** The open task of a case at the given step, as {@code username} sees it in their task list. */
+    protected JsonNode taskOf(String username, UUID caseId, String stepKey) {
+        JsonNode tasks = as(username).get("/api/tasks").expect(200).body();
+        for (JsonNode task : tasks) {
+            if (task.get("caseId").asText().equals(caseId.toString()) && task.get("stepKey").asText().equals(stepKey)) {
+                return task;
+            }
+        }
+        throw new AssertionError(username + " has no " + stepKey + " task for case " + caseId + "; tasks: " + tasks);
+    }
+
+    protected boolean hasTask(String username, UUID caseId, String stepKey) {
+        for (JsonNode task : as(username).get("/api/tasks").expect(200).body()) {
+            if (task.get("caseId").asText().equals(caseId.toString()) && task.get("stepKey").asText().equals(stepKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    protected void complete(String username, UUID caseId, String stepKey, Map<String, Object> values) {
+        String taskId = taskOf(username, caseId, stepKey).get("taskId").asText();
+        as(username).post("/api/tasks/" + taskId + "/complete", values).expect(204);
+    }
+
+    protected static Map<String, Object> verification(boolean emergency) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("abuseConfirmed", "yes");
+        values.put("riskLevel", emergency ? "high" : "low");
+        values.put("initialHarmAssessment", "Vết bầm nhẹ");
+        values.put("seriousHarm", emergency);
+        values.put("perpetratorIsCarer", false);
+        values.put("officerDeclaresEmergency", false);
+        return values;
+    }
+
+    protected static Map<String, Object> needsAssessment() {
+        return Map.of("physicalState", "Ổn định", "psychologicalState", "Lo âu", "familyCapacity", "Hạn chế",
+                "riskFactors", "Cha nghiện rượu", "needs", java.util.List.of("psychological"), "childViews", "Muốn ở với bà");
+    }
+
+    protected static Map<String, Object> caseMeeting(String protectionLevel) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("meetingDate", "2026-11-20");
+        values.put("attendees", "Chủ tịch UBND, cán bộ BVTE, công an, đại diện tổ dân phố");
+        values.put("minutes", "Thống nhất cấp độ bảo vệ");
+        values.put("protectionLevel", protectionLevel);
+        if ("prevention".equals(protectionLevel)) {
+            values.put("closureReason", "Không còn nguy cơ");
+        }
+        return values;
+    }
+
+    /** Moves the engine clock and runs every job due by then, as the job executor would. */
+    protected void moveClockAndRunDueJobs(Instant to) {
+        ClockUtil.setCurrentTime(Date.from(to));
+        for (Job job : management.createJobQuery().duedateLowerThan(Date.from(to.plusSeconds(1))).list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    protected int count(String sql, Object... params) {
+        var statement = jdbc.sql(sql);
+        for (Object p : params) {
+            statement = statement.param(p);
+        }
+        return statement.query(Integer.class).single();
+    }
+}

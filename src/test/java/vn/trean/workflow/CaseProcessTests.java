@@ -1,0 +1,643 @@
+package vn.trean.workflow;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.BDDAssertions.then;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import vn.trean.workflow.CaseProcess.Delegate;
+import vn.trean.workflow.CaseProcess.Element;
+import vn.trean.workflow.CaseProcess.Step;
+import vn.trean.workflow.CaseProcess.Var;
+
+/**
+ * Every path, gateway branch and timer of {@code bpmn/case_intervention.bpmn}, on the shared PostgreSQL-backed
+ * engine. Time moves only with the engine clock; due timers are then executed explicitly.
+ */
+@Deployment(resources = {
+        "bpmn/case_intervention.bpmn",
+        "bpmn/emergency_criteria.dmn",
+        "forms/approve_plan.form",
+        "forms/assess_needs.form",
+        "forms/close_case.form",
+        "forms/decide_separation.form",
+        "forms/draft_plan.form",
+        "forms/emergency_intervention.form",
+        "forms/escalate_breach.form",
+        "forms/hold_case_meeting.form",
+        "forms/implement_measure.form",
+        "forms/monitor_separation.form",
+        "forms/refer_to_court.form",
+        "forms/review_case.form",
+        "forms/separation_limit_reached.form",
+        "forms/verify_report.form"})
+class CaseProcessTests {
+
+    @RegisterExtension
+    static final ProcessEngineExtension extension = ProcessTestEngine.extension();
+
+    /** Who is offered each step, as the model names the roles. */
+    private static final Map<Step, Set<String>> OFFERED_TO = offeredTo();
+
+    /** Monday 1 March 2027, 08:00 in Hà Nội: an ordinary working week. */
+    private static final Date MONDAY_MORNING = at(2027, 3, 1, 8, 0);
+
+    private static final String COMMUNE = "00004";
+    private static final String PROVINCE = "01";
+
+    private ProcessEngine engine;
+    private RuntimeService runtimeService;
+    private TaskService taskService;
+    private ManagementService managementService;
+    private HistoryService historyService;
+
+    private final RecordingDelegate forwardToCommune = new RecordingDelegate();
+    private final RecordingDelegate remindTwelveHourWindow = new RecordingDelegate();
+    private final RecordingDelegate recordTwelveHourBreach = new RecordingDelegate();
+    private final RecordingDelegate activatePlan = new RecordingDelegate((execution, call) ->
+            execution.setVariable(Var.MEASURE_IDS,
+                    new ArrayList<>(List.of("measure-" + (2 * call - 1), "measure-" + (2 * call)))));
+    private final RecordingDelegate closeCase = new RecordingDelegate();
+
+    private String caseId;
+
+    @BeforeEach
+    void setUp() {
+        engine = extension.getProcessEngine();
+        BpmnAwareTests.init(engine);
+        runtimeService = engine.getRuntimeService();
+        taskService = engine.getTaskService();
+        managementService = engine.getManagementService();
+        historyService = engine.getHistoryService();
+        Mocks.register(Delegate.FORWARD_TO_COMMUNE, forwardToCommune);
+        Mocks.register(Delegate.REMIND_TWELVE_HOUR_WINDOW, remindTwelveHourWindow);
+        Mocks.register(Delegate.RECORD_TWELVE_HOUR_BREACH, recordTwelveHourBreach);
+        Mocks.register(Delegate.ACTIVATE_PLAN, activatePlan);
+        Mocks.register(Delegate.CLOSE_CASE, closeCase);
+        ClockUtil.setCurrentTime(MONDAY_MORNING);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ProcessTestEngine.reset();
+        BpmnAwareTests.reset();
+    }
+
+    // ------------------------------------------------------------------ receipt and the 12-hour window
+
+    @Test
+    void reportIsForwardedToTheCommuneAndVerificationIsDueWhenTheTwelveHoursEnd() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+
+        assertThat(process).isActive().hasPassed(Element.START, Element.FORWARD_TO_COMMUNE)
+                .isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.VERIFY_REPORT.elementId());
+        then(forwardToCommune.calls()).isEqualTo(1);
+        then(forwardToCommune.caseIds()).containsExactly(caseId);
+        then(runtimeService.getVariable(process.getId(), Var.COMMUNE_CODE)).isEqualTo(COMMUNE);
+
+        Task verify = openTask(process, Step.VERIFY_REPORT);
+        assertThat(verify).hasDueDate(plusHours(MONDAY_MORNING, 12)).isNotAssigned();
+        assertThat(timer(process, Element.TIMER_REMINDER)).hasDueDate(plusHours(MONDAY_MORNING, 9));
+        assertThat(timer(process, Element.TIMER_WINDOW)).hasDueDate(plusHours(MONDAY_MORNING, 12));
+        then(remindTwelveHourWindow.calls()).isZero();
+        then(recordTwelveHourBreach.calls()).isZero();
+    }
+
+    @Test
+    void caseWithoutEmergencyIsAssessedAndClosedWhenTheMeetingChoosesPrevention() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+
+        verify(process, false, false, false);
+
+        assertThat(process).hasPassed(Element.EMERGENCY_DECISION, "event_window_closed")
+                .hasNotPassed(Step.EMERGENCY_INTERVENTION.elementId())
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        then(runtimeService.getVariable(process.getId(), Var.EMERGENCY)).isEqualTo(false);
+
+        complete(openTask(process, Step.ASSESS_NEEDS));
+        complete(openTask(process, Step.HOLD_CASE_MEETING), withVariables("protectionLevel", "prevention"));
+
+        assertThat(process).hasPassed(Element.ARCHIVE_CASE, Element.CASE_CLOSED)
+                .hasNotPassed(Step.DRAFT_PLAN.elementId(), Step.MONITOR_SEPARATION.elementId())
+                .isEnded();
+        then(closeCase.calls()).isEqualTo(1);
+        then(closeCase.caseIds()).containsExactly(caseId);
+        then(activatePlan.calls()).isZero();
+        then(endEventsReached(process)).containsExactlyInAnyOrder("event_window_closed", Element.CASE_CLOSED);
+    }
+
+    @ParameterizedTest(name = "seriousHarm={0}, perpetratorIsCarer={1}, officerDeclaresEmergency={2}")
+    @CsvSource({"true, false, false", "false, true, false", "false, false, true"})
+    void eachEmergencyCriterionLeadsToEmergencyInterventionAndWithoutSeparationToAssessment(
+            boolean seriousHarm, boolean perpetratorIsCarer, boolean officerDeclaresEmergency) {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+
+        verify(process, seriousHarm, perpetratorIsCarer, officerDeclaresEmergency);
+
+        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.EMERGENCY_INTERVENTION.elementId());
+        then(runtimeService.getVariable(process.getId(), Var.EMERGENCY)).isEqualTo(true);
+        Task intervention = openTask(process, Step.EMERGENCY_INTERVENTION);
+        assertThat(intervention).hasDueDate(plusHours(MONDAY_MORNING, 12));
+
+        complete(intervention, withVariables(Var.SEPARATION_NEEDED, false));
+
+        assertThat(process).hasPassed("event_window_closed")
+                .hasNotPassed(Step.DECIDE_SEPARATION.elementId())
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        then(timersOf(process)).isEmpty();
+    }
+
+    @Test
+    void separatedChildIsMonitoredBesideTheAssessmentOnceTheWindowCloses() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        verify(process, true, true, false);
+        complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, true));
+
+        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.DECIDE_SEPARATION.elementId());
+        assertThat(openTask(process, Step.DECIDE_SEPARATION)).hasDueDate(plusHours(MONDAY_MORNING, 12));
+        complete(openTask(process, Step.DECIDE_SEPARATION),
+                withVariables(Var.SEPARATION_ENDS_AT, plusDays(MONDAY_MORNING, 15)));
+
+        assertThat(process).hasPassed("event_window_closed")
+                .isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId(), Step.ASSESS_NEEDS.elementId());
+        assertThat(openTask(process, Step.MONITOR_SEPARATION)).hasDueDate(plusDays(MONDAY_MORNING, 15));
+        assertThat(timer(process, Element.TIMER_SEPARATION)).hasDueDate(plusDays(MONDAY_MORNING, 15));
+
+        complete(openTask(process, Step.MONITOR_SEPARATION));
+
+        assertThat(process).hasPassed(Element.SEPARATION_ENDED)
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        then(timersOf(process)).isEmpty();
+    }
+
+    @Test
+    void separationReachingFifteenDaysIsDecidedAndReferredToCourt() {
+        ProcessInstance process = separatedChild();
+
+        ClockUtil.setCurrentTime(minus(plusDays(MONDAY_MORNING, 15), Duration.ofMinutes(1)));
+        then(fireDueTimers(process)).as("nothing is due a minute before the 15 days").isEmpty();
+
+        Date fifteenDaysLater = plusDays(MONDAY_MORNING, 15);
+        ClockUtil.setCurrentTime(fifteenDaysLater);
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_SEPARATION);
+
+        assertThat(process).hasPassed(Element.TIMER_SEPARATION)
+                .isWaitingAtExactly(Step.SEPARATION_LIMIT_REACHED.elementId(), Step.ASSESS_NEEDS.elementId());
+        Task limitReached = openTask(process, Step.SEPARATION_LIMIT_REACHED);
+        assertThat(limitReached).hasDueDate(plusHours(fifteenDaysLater, 24));
+
+        complete(limitReached, withVariables("separationOutcome", "court_referral"));
+
+        assertThat(process).isWaitingAtExactly(Step.REFER_TO_COURT.elementId(), Step.ASSESS_NEEDS.elementId());
+        // Tuesday 16 March 2027 plus five working days
+        assertThat(openTask(process, Step.REFER_TO_COURT)).hasDueDate(at(2027, 3, 23, 8, 0));
+        complete(openTask(process, Step.REFER_TO_COURT));
+
+        assertThat(process).hasPassed(Element.SEPARATION_COURT_REFERRED)
+                .hasNotPassed(Element.SEPARATION_ENDED, Element.SEPARATION_RETURNED_HOME)
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+    }
+
+    @Test
+    void separationReachingFifteenDaysCanEndWithTheChildReturningHome() {
+        ProcessInstance process = separatedChild();
+
+        ClockUtil.setCurrentTime(plusDays(MONDAY_MORNING, 15));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_SEPARATION);
+        complete(openTask(process, Step.SEPARATION_LIMIT_REACHED), withVariables("separationOutcome", "return_home"));
+
+        assertThat(process).hasPassed(Element.SEPARATION_RETURNED_HOME)
+                .hasNotPassed(Step.REFER_TO_COURT.elementId(), Element.SEPARATION_ENDED)
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        then(timersOf(process)).isEmpty();
+    }
+
+    @Test
+    void reminderIsSentNineHoursAfterReceiptWhileVerificationIsOpen() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+
+        ClockUtil.setCurrentTime(minus(plusHours(MONDAY_MORNING, 9), Duration.ofSeconds(1)));
+        then(fireDueTimers(process)).as("nothing is due before nine hours").isEmpty();
+
+        ClockUtil.setCurrentTime(plusHours(MONDAY_MORNING, 9));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_REMINDER);
+
+        then(remindTwelveHourWindow.calls()).isEqualTo(1);
+        then(remindTwelveHourWindow.caseIds()).containsExactly(caseId);
+        then(recordTwelveHourBreach.calls()).isZero();
+        assertThat(process).hasPassed(Element.SEND_REMINDER, Element.REMINDER_SENT)
+                .isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.VERIFY_REPORT.elementId());
+        openTask(process, Step.VERIFY_REPORT);
+        then(timersOf(process)).containsExactly(Element.TIMER_WINDOW);
+        assertThat(timer(process, Element.TIMER_WINDOW)).hasDueDate(plusHours(MONDAY_MORNING, 12));
+    }
+
+    @Test
+    void breachIsRecordedAndEscalatedWhenTwelveHoursPass() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        ClockUtil.setCurrentTime(plusHours(MONDAY_MORNING, 9));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_REMINDER);
+
+        Date twelveHoursLater = plusHours(MONDAY_MORNING, 12);
+        ClockUtil.setCurrentTime(twelveHoursLater);
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_WINDOW);
+
+        then(recordTwelveHourBreach.calls()).isEqualTo(1);
+        then(recordTwelveHourBreach.caseIds()).containsExactly(caseId);
+        then(remindTwelveHourWindow.calls()).isEqualTo(1);
+        assertThat(process).hasPassed(Element.RECORD_BREACH).isWaitingAtExactly(
+                Element.TWELVE_HOUR_WINDOW, Step.VERIFY_REPORT.elementId(), Step.ESCALATE_BREACH.elementId());
+        Task escalation = openTask(process, Step.ESCALATE_BREACH);
+        // Monday 20:00 plus one working day
+        assertThat(escalation).hasDueDate(at(2027, 3, 2, 20, 0));
+        Task verification = openTask(process, Step.VERIFY_REPORT);
+        assertThat(verification).hasDueDate(twelveHoursLater).isNotAssigned();
+        then(timersOf(process)).isEmpty();
+
+        complete(escalation, withVariables("breachReason", "officer unreachable"));
+
+        assertThat(process).hasPassed(Element.BREACH_HANDLED).isNotEnded()
+                .isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.VERIFY_REPORT.elementId());
+
+        verify(process, false, false, false);
+        assertThat(process).isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        then(recordTwelveHourBreach.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void breachIsEscalatedWhileTheEmergencyInterventionIsStillOpen() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        verify(process, false, false, true);
+
+        ClockUtil.setCurrentTime(plusHours(MONDAY_MORNING, 12));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_REMINDER, Element.TIMER_WINDOW);
+
+        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW,
+                Step.EMERGENCY_INTERVENTION.elementId(), Step.ESCALATE_BREACH.elementId());
+        then(recordTwelveHourBreach.calls()).isEqualTo(1);
+
+        complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, false));
+        assertThat(process).isWaitingAtExactly(Step.ESCALATE_BREACH.elementId(), Step.ASSESS_NEEDS.elementId());
+    }
+
+    @Test
+    void reportReceivedThirteenHoursAgoIsRemindedAndEscalatedAtOnce() {
+        Date receivedAt = plusHours(MONDAY_MORNING, -13);
+
+        ProcessInstance process = receiveReport(receivedAt);
+
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_REMINDER, Element.TIMER_WINDOW);
+        then(remindTwelveHourWindow.calls()).isEqualTo(1);
+        then(recordTwelveHourBreach.calls()).isEqualTo(1);
+        assertThat(process).isWaitingAtExactly(
+                Element.TWELVE_HOUR_WINDOW, Step.VERIFY_REPORT.elementId(), Step.ESCALATE_BREACH.elementId());
+        assertThat(openTask(process, Step.VERIFY_REPORT)).hasDueDate(plusHours(receivedAt, 12));
+        then(timersOf(process)).isEmpty();
+    }
+
+    @Test
+    void finishingTheWindowInTimeCancelsBothTimers() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        then(timersOf(process)).containsExactlyInAnyOrder(Element.TIMER_REMINDER, Element.TIMER_WINDOW);
+
+        ClockUtil.setCurrentTime(plusHours(MONDAY_MORNING, 2));
+        verify(process, false, false, false);
+
+        then(timersOf(process)).isEmpty();
+        ClockUtil.setCurrentTime(plusHours(MONDAY_MORNING, 13));
+        then(fireDueTimers(process)).isEmpty();
+        then(remindTwelveHourWindow.calls()).isZero();
+        then(recordTwelveHourBreach.calls()).isZero();
+        assertThat(process).hasNotPassed(Element.SEND_REMINDER, Element.RECORD_BREACH)
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+    }
+
+    // ------------------------------------------------------------------ the plan cycle
+
+    @Test
+    void supportPlanIsDraftedApprovedCarriedOutAndReviewedUntilTheChildIsSafe() {
+        Date wednesdayBeforeTet = at(2027, 2, 3, 10, 0);
+        ClockUtil.setCurrentTime(wednesdayBeforeTet);
+        ProcessInstance process = receiveReport(wednesdayBeforeTet);
+        verify(process, false, false, false);
+
+        // five working days from Wednesday 3 February 2027 skip Tết (5-11 February) and two weekends
+        Date fiveWorkingDaysLater = at(2027, 2, 17, 10, 0);
+        Date twoWorkingDaysLater = at(2027, 2, 12, 10, 0);
+        assertThat(openTask(process, Step.ASSESS_NEEDS)).hasDueDate(fiveWorkingDaysLater);
+        complete(openTask(process, Step.ASSESS_NEEDS));
+        assertThat(openTask(process, Step.HOLD_CASE_MEETING)).hasDueDate(twoWorkingDaysLater);
+        complete(openTask(process, Step.HOLD_CASE_MEETING), withVariables("protectionLevel", "support"));
+
+        assertThat(process).isWaitingAtExactly(Step.DRAFT_PLAN.elementId());
+        assertThat(openTask(process, Step.DRAFT_PLAN)).hasDueDate(fiveWorkingDaysLater);
+        complete(openTask(process, Step.DRAFT_PLAN));
+        assertThat(openTask(process, Step.APPROVE_PLAN)).hasDueDate(twoWorkingDaysLater);
+        complete(openTask(process, Step.APPROVE_PLAN), withVariables("planApproved", "no"));
+
+        assertThat(process).isWaitingAtExactly(Step.DRAFT_PLAN.elementId());
+        then(activatePlan.calls()).as("a returned plan is not activated").isZero();
+        complete(openTask(process, Step.DRAFT_PLAN));
+        complete(openTask(process, Step.APPROVE_PLAN), withVariables("planApproved", "yes"));
+
+        then(activatePlan.calls()).isEqualTo(1);
+        then(measuresInProgress(process)).containsExactlyInAnyOrder("measure-1", "measure-2");
+        completeAllMeasures(process);
+
+        assertThat(process).isWaitingAtExactly(Step.REVIEW_CASE.elementId());
+        complete(openTask(process, Step.REVIEW_CASE), withVariables("noLongerAtRisk", false, "stateStable", true));
+
+        assertThat(process).as("a child still at risk starts a new cycle")
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        complete(openTask(process, Step.ASSESS_NEEDS));
+        complete(openTask(process, Step.HOLD_CASE_MEETING), withVariables("protectionLevel", "intervention"));
+        complete(openTask(process, Step.DRAFT_PLAN));
+        complete(openTask(process, Step.APPROVE_PLAN), withVariables("planApproved", "yes"));
+
+        then(activatePlan.calls()).isEqualTo(2);
+        then(measuresInProgress(process)).containsExactlyInAnyOrder("measure-3", "measure-4");
+        completeAllMeasures(process);
+        complete(openTask(process, Step.REVIEW_CASE), withVariables("noLongerAtRisk", true, "stateStable", false));
+        assertThat(process).as("an unstable child starts a new cycle too")
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        complete(openTask(process, Step.ASSESS_NEEDS));
+        complete(openTask(process, Step.HOLD_CASE_MEETING), withVariables("protectionLevel", "support"));
+        complete(openTask(process, Step.DRAFT_PLAN));
+        complete(openTask(process, Step.APPROVE_PLAN), withVariables("planApproved", "yes"));
+        completeAllMeasures(process);
+        complete(openTask(process, Step.REVIEW_CASE), withVariables("noLongerAtRisk", true, "stateStable", true));
+
+        assertThat(process).isWaitingAtExactly(Step.CLOSE_CASE.elementId());
+        then(closeCase.calls()).as("nothing is archived before the chairman closes the case").isZero();
+        complete(openTask(process, Step.CLOSE_CASE));
+
+        assertThat(process).hasPassedInOrder(Step.REVIEW_CASE.elementId(), Step.CLOSE_CASE.elementId(),
+                Element.ARCHIVE_CASE, Element.CASE_CLOSED).isEnded();
+        then(closeCase.calls()).isEqualTo(1);
+        then(closeCase.caseIds()).containsExactly(caseId);
+        then(activatePlan.calls()).isEqualTo(3);
+        then(timesPassed(process, Step.ASSESS_NEEDS)).isEqualTo(3);
+        then(timesPassed(process, Step.DRAFT_PLAN)).isEqualTo(4);
+        then(timesPassed(process, Step.IMPLEMENT_MEASURE)).isEqualTo(6);
+        then(endEventsReached(process)).containsExactlyInAnyOrder("event_window_closed", Element.CASE_CLOSED);
+    }
+
+    @Test
+    void closingTheCaseLeavesARunningSeparationToBeDecidedBeforeTheInstanceEnds() {
+        ProcessInstance process = separatedChild();
+
+        complete(openTask(process, Step.ASSESS_NEEDS));
+        complete(openTask(process, Step.HOLD_CASE_MEETING), withVariables("protectionLevel", "prevention"));
+
+        then(closeCase.calls()).as("the case file is closed").isEqualTo(1);
+        assertThat(process).hasPassed(Element.CASE_CLOSED).isNotEnded()
+                .isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId());
+        then(timersOf(process)).as("the 15-day limit still runs").containsExactly(Element.TIMER_SEPARATION);
+
+        complete(openTask(process, Step.MONITOR_SEPARATION));
+
+        assertThat(process).hasPassed(Element.SEPARATION_ENDED).isEnded();
+    }
+
+    // ------------------------------------------------------------------ the model against its backing class
+
+    @Test
+    void everyUserTaskOfTheModelIsAStepOfferedToTheRolesTheModelNamesWithItsOwnForm() {
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(CaseProcess.KEY).singleResult().getId();
+        BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(definitionId);
+
+        Map<String, UserTask> userTasks = model.getModelElementsByType(UserTask.class).stream()
+                .collect(Collectors.toMap(UserTask::getId, task -> task));
+
+        then(userTasks.keySet()).containsExactlyInAnyOrderElementsOf(
+                List.of(Step.values()).stream().map(Step::elementId).toList());
+        for (Step step : Step.values()) {
+            UserTask task = userTasks.get(step.elementId());
+            then(Set.of(task.getCamundaCandidateGroups().split("\\s*,\\s*")))
+                    .as("candidate groups of %s", step).isEqualTo(OFFERED_TO.get(step));
+            then(task.getCamundaFormRef()).as("form of %s", step).isEqualTo(step.formKey());
+            then(task.getCamundaFormRefBinding()).as("form binding of %s", step).isEqualTo("deployment");
+        }
+        then(OFFERED_TO.keySet()).containsExactlyInAnyOrder(Step.values());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ProcessInstance receiveReport(Date receivedAt) {
+        caseId = UUID.randomUUID().toString();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Var.CASE_ID, caseId);
+        variables.put(Var.COMMUNE_CODE, COMMUNE);
+        variables.put(Var.PROVINCE_CODE, PROVINCE);
+        variables.put(Var.RECEIVED_AT, receivedAt);
+        variables.put(Var.WINDOW_ENDS_AT, plusHours(receivedAt, 12));
+        variables.put(Var.WINDOW_REMINDER_AT, plusHours(receivedAt, 9));
+        variables.put(Var.SEPARATION_NEEDED, false);
+        ProcessInstance process = runtimeService.startProcessInstanceByKey(CaseProcess.KEY, caseId, variables);
+        assertThat(process).isStarted().hasProcessDefinitionKey(CaseProcess.KEY).hasBusinessKey(caseId);
+        return process;
+    }
+
+    /** An emergency in which the chairman separated the child; the window closed at Monday 08:00. */
+    private ProcessInstance separatedChild() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        verify(process, true, false, false);
+        complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, true));
+        complete(openTask(process, Step.DECIDE_SEPARATION),
+                withVariables(Var.SEPARATION_ENDS_AT, plusDays(MONDAY_MORNING, 15)));
+        assertThat(process).isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId(), Step.ASSESS_NEEDS.elementId());
+        then(timersOf(process)).containsExactly(Element.TIMER_SEPARATION);
+        return process;
+    }
+
+    private void verify(ProcessInstance process, boolean seriousHarm, boolean perpetratorIsCarer,
+            boolean officerDeclaresEmergency) {
+        complete(openTask(process, Step.VERIFY_REPORT), withVariables(
+                "seriousHarm", seriousHarm,
+                "perpetratorIsCarer", perpetratorIsCarer,
+                "officerDeclaresEmergency", officerDeclaresEmergency));
+    }
+
+    /**
+     * The single open task of a step, after checking what a user would see of it: offered to the roles the
+     * model names, and opening its own Camunda Form from the same deployment.
+     */
+    private Task openTask(ProcessInstance process, Step step) {
+        List<Task> tasks = openTasks(process, step);
+        then(tasks).as("open %s tasks", step).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private List<Task> openTasks(ProcessInstance process, Step step) {
+        List<Task> tasks = taskService.createTaskQuery().processInstanceId(process.getId())
+                .taskDefinitionKey(step.elementId()).list();
+        for (Task task : tasks) {
+            for (String group : OFFERED_TO.get(step)) {
+                assertThat(task).hasCandidateGroup(group);
+            }
+            then(candidateGroups(task)).as("candidate groups of %s", step)
+                    .containsExactlyInAnyOrderElementsOf(OFFERED_TO.get(step));
+            then(deployedForm(task)).as("form of %s", step)
+                    .containsPattern(Pattern.compile("\"id\"\\s*:\\s*\"" + step.formKey() + "\""));
+        }
+        return tasks;
+    }
+
+    private Set<String> candidateGroups(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+
+    private String deployedForm(Task task) {
+        try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> measuresInProgress(ProcessInstance process) {
+        List<Task> measures = openTasks(process, Step.IMPLEMENT_MEASURE);
+        return measures.stream()
+                .map(task -> (String) runtimeService.getVariableLocal(task.getExecutionId(), Var.MEASURE_ID))
+                .toList();
+    }
+
+    private void completeAllMeasures(ProcessInstance process) {
+        List<Task> measures = openTasks(process, Step.IMPLEMENT_MEASURE);
+        then(measures).as("one task per measure of the plan").hasSize(2);
+        for (int i = 0; i < measures.size(); i++) {
+            if (i < measures.size() - 1) {
+                complete(measures.get(i), withVariables("status", "done"));
+                assertThat(process).as("the review waits for every measure")
+                        .isWaitingAt(Step.IMPLEMENT_MEASURE.elementId())
+                        .isNotWaitingAt(Step.REVIEW_CASE.elementId());
+                then(openTasks(process, Step.IMPLEMENT_MEASURE)).hasSize(measures.size() - 1 - i);
+            } else {
+                complete(measures.get(i), withVariables("status", "done"));
+            }
+        }
+    }
+
+    /** Executes, in due order, every timer of the process due at the engine's current time. */
+    private List<String> fireDueTimers(ProcessInstance process) {
+        Date now = ClockUtil.getCurrentTime();
+        List<Job> due = managementService.createJobQuery().processInstanceId(process.getId()).timers()
+                .duedateLowerThan(new Date(now.getTime() + 1)).orderByJobDuedate().asc().list();
+        List<String> fired = new ArrayList<>();
+        for (Job job : due) {
+            fired.add(activityOf(job));
+            execute(job);
+        }
+        return fired;
+    }
+
+    private List<String> timersOf(ProcessInstance process) {
+        return managementService.createJobQuery().processInstanceId(process.getId()).timers()
+                .orderByJobDuedate().asc().list().stream().map(this::activityOf).toList();
+    }
+
+    private Job timer(ProcessInstance process, String activityId) {
+        Job job = managementService.createJobQuery().processInstanceId(process.getId()).timers()
+                .activityId(activityId).singleResult();
+        then(job).as("pending timer %s", activityId).isNotNull();
+        return job;
+    }
+
+    private String activityOf(Job job) {
+        return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                .singleResult().getActivityId();
+    }
+
+    private long timesPassed(ProcessInstance process, Step step) {
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(process.getId())
+                .activityId(step.elementId()).finished().count();
+    }
+
+    private List<String> endEventsReached(ProcessInstance process) {
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(process.getId())
+                .list().stream().filter(activity -> activity.getActivityType().endsWith("EndEvent"))
+                .map(HistoricActivityInstance::getActivityId).toList();
+    }
+
+    private static Map<Step, Set<String>> offeredTo() {
+        Map<Step, Set<String>> groups = new EnumMap<>(Step.class);
+        groups.put(Step.VERIFY_REPORT, Set.of("commune-officer"));
+        groups.put(Step.EMERGENCY_INTERVENTION, Set.of("commune-chairman", "commune-officer"));
+        groups.put(Step.DECIDE_SEPARATION, Set.of("commune-chairman"));
+        groups.put(Step.ESCALATE_BREACH, Set.of("province-supervisor"));
+        groups.put(Step.MONITOR_SEPARATION, Set.of("commune-chairman"));
+        groups.put(Step.SEPARATION_LIMIT_REACHED, Set.of("commune-chairman"));
+        groups.put(Step.REFER_TO_COURT, Set.of("commune-officer"));
+        groups.put(Step.ASSESS_NEEDS, Set.of("commune-officer"));
+        groups.put(Step.HOLD_CASE_MEETING, Set.of("commune-chairman"));
+        groups.put(Step.DRAFT_PLAN, Set.of("commune-officer"));
+        groups.put(Step.APPROVE_PLAN, Set.of("commune-chairman"));
+        groups.put(Step.IMPLEMENT_MEASURE, Set.of("plan-measure-owner"));
+        groups.put(Step.REVIEW_CASE, Set.of("commune-officer"));
+        groups.put(Step.CLOSE_CASE, Set.of("commune-chairman"));
+        return groups;
+    }
+
+    private static Date at(int year, int month, int day, int hour, int minute) {
+        return Date.from(LocalDateTime.of(year, month, day, hour, minute).atZone(ProcessTestEngine.ZONE).toInstant());
+    }
+
+    private static Date plusHours(Date moment, long hours) {
+        return Date.from(moment.toInstant().plus(Duration.ofHours(hours)));
+    }
+
+    private static Date minus(Date moment, Duration duration) {
+        return Date.from(moment.toInstant().minus(duration));
+    }
+
+    private static Date plusDays(Date moment, long days) {
+        return Date.from(moment.toInstant().plus(Duration.ofDays(days)));
+    }
+}
