@@ -15,6 +15,7 @@ import vn.trean.problem.InvalidFieldsProblem;
 import vn.trean.problem.InvalidFieldsProblem.Violation;
 import vn.trean.tasks.internal.FormSubmissions;
 import vn.trean.workflow.CaseTasks;
+import vn.trean.workflow.EngineClock;
 import vn.trean.workflow.WorkItem;
 
 /** The work of one person: their task list, and completing a step with what its form records. */
@@ -25,16 +26,19 @@ public class TaskWork {
     private final CaseFiles cases;
     private final UserDirectory users;
     private final FormSubmissions forms;
+    private final WorkList workList;
 
-    public TaskWork(CaseTasks tasks, CaseFiles cases, UserDirectory users, FormSubmissions forms) {
+    public TaskWork(CaseTasks tasks, CaseFiles cases, UserDirectory users, FormSubmissions forms, WorkList workList) {
         this.tasks = tasks;
         this.cases = cases;
         this.users = users;
         this.forms = forms;
+        this.workList = workList;
     }
 
-    public List<WorkItem> myTasks() {
-        return tasks.openFor(users.requireCurrent());
+    /** My work list: tasks routed to my agency or claimed by me, soonest deadline first. */
+    public List<TaskRow> myTasks(TaskFilter filter) {
+        return workList.of(users.requireCurrent(), filter, EngineClock.now());
     }
 
     /** A task the current user may work, with the form it is completed with. */

@@ -45,15 +45,6 @@ public class CaseTasks {
         this.settings = settings;
     }
 
-    /** Tasks routed to the user's agency or assigned to the user, soonest deadline first. */
-    public List<WorkItem> openFor(CurrentUser user) {
-        List<Task> found = tasks.createTaskQuery()
-                .or().taskCandidateGroup(user.agencyId()).taskAssignee(user.username()).endOr()
-                .orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .list();
-        return toWorkItems(found);
-    }
-
     public Optional<WorkItem> open(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         return task == null ? Optional.empty() : Optional.of(toWorkItems(List.of(task)).get(0));

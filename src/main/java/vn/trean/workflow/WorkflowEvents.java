@@ -10,6 +10,25 @@ public final class WorkflowEvents {
     private WorkflowEvents() {
     }
 
+    /**
+     * A task of a case was created and routed to these agencies.
+     *
+     * @param windowEndsAt the end of the 12-hour window for a step it binds, otherwise null
+     * @param emergency    whether the case was decided an emergency
+     */
+    public record TaskRouted(UUID caseId, String caseNumber, String communeCode, String provinceCode, String taskId,
+                             String stepKey, String stepName, List<String> agencyIds, Instant createdAt, Instant dueAt,
+                             UUID measureId, Instant windowEndsAt, boolean emergency) {
+    }
+
+    /** A task was claimed ({@code assignee} set) or handed back ({@code assignee} null). */
+    public record TaskAssigned(String taskId, String assignee) {
+    }
+
+    /** A task left the work lists: completed, or cancelled by the process (a timer, the end of the case). */
+    public record TaskEnded(String taskId, boolean completed) {
+    }
+
     /** The 12-hour window of a case ends soon; {@code agencyIds} are the commune officer's and chairman's. */
     public record TwelveHourReminderDue(UUID caseId, Instant windowEndsAt, List<String> agencyIds) {
     }

@@ -108,10 +108,23 @@ class TwelveHourWindowIntegrationTests extends ApiIntegrationTest {
         assertThat(notifications("chairman", caseId)).containsExactly("TWELVE_HOUR_BREACH");
     }
 
+    @Test
+    void agencyIsNotifiedOfANewTaskOnce() {
+        UUID caseId = fileReport(COMMUNE_A, Instant.now());
+        long newTasks = 0;
+        for (JsonNode n : as("officer").get("/api/notifications").expect(200).body()) {
+            if (n.get("caseId").asText().equals(caseId.toString()) && "NEW_TASK".equals(n.get("kind").asText())) {
+                newTasks++;
+            }
+        }
+        assertThat(newTasks).isOne();
+    }
+
+    /** The 12-hour notifications of a case that the user's agency received (new-task notices left out). */
     private List<String> notifications(String username, UUID caseId) {
         List<String> kinds = new java.util.ArrayList<>();
         for (JsonNode n : as(username).get("/api/notifications").expect(200).body()) {
-            if (n.get("caseId").asText().equals(caseId.toString())) {
+            if (n.get("caseId").asText().equals(caseId.toString()) && !"NEW_TASK".equals(n.get("kind").asText())) {
                 kinds.add(n.get("kind").asText());
             }
         }

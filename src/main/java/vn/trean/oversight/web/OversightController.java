@@ -9,13 +9,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.casefile.CaseNotFoundException;
-import vn.trean.identity.CurrentUser;
 import vn.trean.identity.UserDirectory;
 import vn.trean.oversight.DeadlineBreach;
 import vn.trean.oversight.Oversight;
 
 @RestController
-@Tag(name = "Oversight", description = "Vi phạm thời hạn, thông báo / deadline breaches, notifications")
+@Tag(name = "Oversight", description = "Vi phạm thời hạn / deadline breaches")
 class OversightController {
 
     private final Oversight oversight;
@@ -35,12 +34,5 @@ class OversightController {
             throw new CaseNotFoundException(id);
         }
         return oversight.breachesOf(id);
-    }
-
-    @GetMapping("/api/notifications")
-    @Operation(summary = "Notifications for my agency: new reminders and escalations")
-    List<Oversight.Notification> notifications() {
-        CurrentUser user = users.requireCurrent();
-        return oversight.notificationsFor(user.agencyId());
     }
 }

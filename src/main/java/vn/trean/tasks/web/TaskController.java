@@ -11,8 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.trean.tasks.TaskFilter;
+import vn.trean.tasks.TaskRow;
 import vn.trean.tasks.TaskWork;
-import vn.trean.workflow.WorkItem;
 
 @RestController
 @RequestMapping("/api/tasks")
@@ -26,9 +28,13 @@ class TaskController {
     }
 
     @GetMapping
-    @Operation(summary = "My tasks", description = "Tasks routed to my agency or assigned to me, soonest deadline first.")
-    List<WorkItem> myTasks() {
-        return work.myTasks();
+    @Operation(summary = "My tasks", description = "Tasks routed to my agency or claimed by me, soonest deadline first. "
+            + "Filters combine: overdue, due today (Vietnam time), emergency cases, one step.")
+    List<TaskRow> myTasks(@RequestParam(defaultValue = "false") boolean overdue,
+                          @RequestParam(defaultValue = "false") boolean dueToday,
+                          @RequestParam(defaultValue = "false") boolean emergency,
+                          @RequestParam(required = false) String step) {
+        return work.myTasks(new TaskFilter(overdue, dueToday, emergency, step));
     }
 
     @GetMapping("/{taskId}")

@@ -20,11 +20,14 @@ class CaseTaskListenersParseListener extends AbstractBpmnParseListener {
     private final AgencyRouter router;
     private final TaskListener onCreate;
     private final TaskListener onComplete;
+    private final TaskListener onHandover;
 
-    CaseTaskListenersParseListener(AgencyRouter router, TaskListener onCreate, TaskListener onComplete) {
+    CaseTaskListenersParseListener(AgencyRouter router, TaskListener onCreate, TaskListener onComplete,
+                                   TaskListener onHandover) {
         this.router = router;
         this.onCreate = onCreate;
         this.onComplete = onComplete;
+        this.onHandover = onHandover;
     }
 
     @Override
@@ -38,6 +41,8 @@ class CaseTaskListenersParseListener extends AbstractBpmnParseListener {
             modelled.forEach(expression -> groups.add(new RoutedCandidateGroups(expression, router)));
             userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
             userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);
+            userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, onHandover);
+            userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, onHandover);
         }
     }
 }

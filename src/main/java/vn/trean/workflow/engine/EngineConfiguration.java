@@ -19,6 +19,7 @@ import vn.trean.workflow.calendar.WorkingDayCalendar;
 import vn.trean.workflow.calendar.WorkingDayDueDateCalendar;
 import vn.trean.workflow.routing.AgencyRouter;
 import vn.trean.workflow.routing.StepCompletion;
+import vn.trean.workflow.routing.TaskHandover;
 import vn.trean.workflow.routing.TaskRouting;
 import vn.trean.workflow.routing.WorkflowSettings;
 
@@ -34,7 +35,7 @@ class EngineConfiguration {
     /** Registers the working-day due-date calendar and the routing listeners on every user task. */
     @Bean
     ProcessEnginePlugin treAnEnginePlugin(WorkingDayCalendar calendar, AgencyRouter router, TaskRouting routing,
-                                           StepCompletion completion) {
+                                           StepCompletion completion, TaskHandover handover) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -47,7 +48,7 @@ class EngineConfiguration {
                     configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
                 }
                 configuration.getCustomPostBPMNParseListeners()
-                        .add(new CaseTaskListenersParseListener(router, routing, completion));
+                        .add(new CaseTaskListenersParseListener(router, routing, completion, handover));
             }
         };
     }

@@ -4,8 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.trean.casefile.CaseFiles;
+import vn.trean.workflow.WorkflowEvents.TaskEnded;
 
 /**
  * Runs when any user task of a case completes, whichever way it was completed (the API or the
@@ -15,9 +17,11 @@ import vn.trean.casefile.CaseFiles;
 public class StepCompletion implements TaskListener {
 
     private final CaseFiles cases;
+    private final ApplicationEventPublisher events;
 
-    StepCompletion(CaseFiles cases) {
+    StepCompletion(CaseFiles cases, ApplicationEventPublisher events) {
         this.cases = cases;
+        this.events = events;
     }
 
     @Override
@@ -30,5 +34,6 @@ public class StepCompletion implements TaskListener {
             actor = Context.getCommandContext().getAuthenticatedUserId();
         }
         cases.stepCompleted(task.getId(), actor == null ? "system" : actor, ClockUtil.getCurrentTime().toInstant());
+        events.publishEvent(new TaskEnded(task.getId(), true));
     }
 }

@@ -1,33 +1,40 @@
 package vn.trean.workflow.routing;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.workflow.CaseProcess.Step;
 import vn.trean.workflow.CaseProcess.Var;
+import vn.trean.workflow.WorkflowEvents.TaskRouted;
 
 /**
  * Runs when any user task of a case is created, after {@link RoutedCandidateGroups} routed its roles to
- * agencies: gives those agencies need-to-know access to the case and opens the step in the timeline.
+ * agencies: gives those agencies need-to-know access to the case, opens the step in the timeline and
+ * announces the task ({@link TaskRouted}) for the work lists and notifications.
  */
 @Component
 public class TaskRouting implements TaskListener {
 
     private final CaseFiles cases;
     private final WorkflowSettings settings;
+    private final ApplicationEventPublisher events;
 
-    TaskRouting(CaseFiles cases, WorkflowSettings settings) {
+    TaskRouting(CaseFiles cases, WorkflowSettings settings, ApplicationEventPublisher events) {
         this.cases = cases;
         this.settings = settings;
+        this.events = events;
     }
 
     @Override
@@ -54,8 +61,15 @@ public class TaskRouting implements TaskListener {
         if (Step.EMERGENCY_INTERVENTION.elementId().equals(task.getTaskDefinitionKey())) {
             cases.markEmergency(context.caseId());
         }
-        Date due = task.getDueDate();
-        cases.stepOpened(context.caseId(), stepKey, task.getId(), agencies.isEmpty() ? null : agencies.get(0),
-                ClockUtil.getCurrentTime().toInstant(), due == null ? null : due.toInstant());
+        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        cases.stepOpened(context.caseId(), stepKey, task.getId(), agencies.isEmpty() ? null : agencies.get(0), now, due);
+        Optional<Step> step = Step.ofElementId(task.getTaskDefinitionKey());
+        Date windowEndsAt = (Date) task.getVariable(Var.WINDOW_ENDS_AT);
+        events.publishEvent(new TaskRouted(context.caseId(), task.getExecution().getProcessBusinessKey(),
+                context.communeCode(), context.provinceCode(), task.getId(), stepKey, task.getName(),
+                List.copyOf(agencies), now, due, measureId,
+                step.map(Step::inTwelveHourWindow).orElse(false) ? windowEndsAt.toInstant() : null,
+                Boolean.TRUE.equals(task.getVariable(Var.EMERGENCY))));
     }
 }

@@ -1,0 +1,141 @@
+package vn.trean.tasks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.trean.identity.CurrentUser;
+import vn.trean.workflow.WorkflowEvents.TaskAssigned;
+import vn.trean.workflow.WorkflowEvents.TaskEnded;
+import vn.trean.workflow.WorkflowEvents.TaskRouted;
+
+/**
+ * The open tasks of all cases, in the application's own indexed table. Kept in step with the engine
+ * by synchronous listeners, so a task is listed exactly when the engine's transaction that made it
+ * commits.
+ */
+@Service
+public class WorkList {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final String COLUMNS = """
+            task_id, case_id, case_number, commune_code, province_code, step_key, step_name, agencies, assignee,
+            created_at, due_at, measure_id, window_ends_at, emergency
+            """;
+
+    private final JdbcClient jdbc;
+
+    WorkList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The tasks routed to the user's agency and not claimed by someone else, or claimed by the user; soonest deadline first. */
+    public List<TaskRow> of(CurrentUser user, TaskFilter filter, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, VIETNAM);
+        return jdbc.sql("select " + COLUMNS + """
+                        from work_item
+                        where ((agencies @> array[cast(:agency as text)] and (assignee is null or assignee = :user))
+                               or assignee = :user)
+                          and (not :overdue or due_at < :now)
+                          and (not :dueToday or (due_at >= :dayStart and due_at < :dayEnd))
+                          and (not :emergency or emergency)
+                          and (cast(:step as text) is null or step_key = :step)
+                        order by due_at asc nulls last, created_at asc
+                        limit 500""")
+                .param("agency", user.agencyId()).param("user", user.username())
+                .param("overdue", filter.overdue()).param("now", Timestamp.from(now))
+                .param("dueToday", filter.dueToday())
+                .param("dayStart", Timestamp.from(today.atStartOfDay(VIETNAM).toInstant()))
+                .param("dayEnd", Timestamp.from(today.plusDays(1).atStartOfDay(VIETNAM).toInstant()))
+                .param("emergency", filter.emergency()).param("step", filter.stepKey())
+                .query((rs, i) -> row(rs)).list();
+    }
+
+    /** The open tasks of one case, soonest deadline first: its current steps and next deadline. */
+    public List<TaskRow> ofCase(UUID caseId) {
+        return jdbc.sql("select " + COLUMNS + " from work_item where case_id = :c order by due_at asc nulls last")
+                .param("c", caseId).query((rs, i) -> row(rs)).list();
+    }
+
+    /**
+     * Open tasks in a commune or a province (exactly one of the two codes set), for the boards:
+     * {@code overdueOnly} keeps those past their deadline, {@code windowOnly} those inside a running 12-hour window.
+     */
+    public List<TaskRow> inArea(String communeCode, String provinceCode, boolean overdueOnly, boolean windowOnly,
+                                Instant now, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                        from work_item
+                        where (cast(:commune as text) is null or commune_code = :commune)
+                          and (cast(:province as text) is null or province_code = :province)
+                          and (not :overdue or due_at < :now)
+                          and (not :window or window_ends_at > :now)
+                        order by due_at asc nulls last
+                        limit :limit""")
+                .param("commune", communeCode).param("province", provinceCode).param("overdue", overdueOnly)
+                .param("window", windowOnly).param("now", Timestamp.from(now)).param("limit", limit)
+                .query((rs, i) -> row(rs)).list();
+    }
+
+    /** How many open tasks there are per step in a commune or a province. */
+    public List<StepCount> countByStep(String communeCode, String provinceCode) {
+        return jdbc.sql("""
+                        select step_key, min(step_name), count(*), count(distinct case_id) from work_item
+                        where (cast(:commune as text) is null or commune_code = :commune)
+                          and (cast(:province as text) is null or province_code = :province)
+                        group by step_key order by count(*) desc, step_key""")
+                .param("commune", communeCode).param("province", provinceCode)
+                .query((rs, i) -> new StepCount(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list();
+    }
+
+    public record StepCount(String stepKey, String stepName, int tasks, int cases) {
+    }
+
+    @EventListener
+    void on(TaskRouted t) {
+        jdbc.sql("insert into work_item (" + COLUMNS + """
+                        ) values (:task, :case, :number, :commune, :province, :step, :name, :agencies, null,
+                                  :created, :due, :measure, :window, :emergency)
+                        on conflict (task_id) do nothing""")
+                .param("task", t.taskId()).param("case", t.caseId()).param("number", t.caseNumber())
+                .param("commune", t.communeCode()).param("province", t.provinceCode()).param("step", t.stepKey())
+                .param("name", t.stepName()).param("agencies", t.agencyIds().toArray(String[]::new))
+                .param("created", Timestamp.from(t.createdAt())).param("due", timestamp(t.dueAt()))
+                .param("measure", t.measureId()).param("window", timestamp(t.windowEndsAt()))
+                .param("emergency", t.emergency()).update();
+    }
+
+    @EventListener
+    void on(TaskAssigned t) {
+        jdbc.sql("update work_item set assignee = :a where task_id = :t").param("a", t.assignee()).param("t", t.taskId())
+                .update();
+    }
+
+    @EventListener
+    void on(TaskEnded t) {
+        jdbc.sql("delete from work_item where task_id = :t").param("t", t.taskId()).update();
+    }
+
+    private static TaskRow row(ResultSet rs) throws SQLException {
+        return new TaskRow(rs.getString("task_id"), rs.getObject("case_id", UUID.class), rs.getString("case_number"),
+                rs.getString("commune_code"), rs.getString("province_code"), rs.getString("step_key"),
+                rs.getString("step_name"), List.of((String[]) rs.getArray("agencies").getArray()),
+                rs.getString("assignee"), rs.getTimestamp("created_at").toInstant(), instant(rs, "due_at"),
+                rs.getObject("measure_id", UUID.class), instant(rs, "window_ends_at"), rs.getBoolean("emergency"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
