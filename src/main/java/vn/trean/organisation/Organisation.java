@@ -33,6 +33,16 @@ public class Organisation {
                 .optional();
     }
 
+    /** The communes of the current (2025) list, by province and name: the choices of a report form. */
+    public List<Locality> communes() {
+        return jdbc.sql("""
+                        select list, code, level, name, province_code from locality
+                        where list = 'V2025' and level = 'COMMUNE' order by province_code, name""")
+                .query((rs, i) -> new Locality(Locality.AdministrativeList.valueOf(rs.getString(1)), rs.getString(2),
+                        Locality.Level.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
     public Optional<Agency> agency(String id) {
         return jdbc.sql("select " + AGENCY_COLUMNS + " where a.id = :id").param("id", id)
                 .query(Organisation::agency).optional();

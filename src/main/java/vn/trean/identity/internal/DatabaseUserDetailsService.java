@@ -1,5 +1,7 @@
 package vn.trean.identity.internal;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -21,10 +23,11 @@ class DatabaseUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         var user = directory.find(username).orElseThrow(() -> new UsernameNotFoundException(username));
-        record Credentials(String passwordHash, boolean enabled) {
+        record Credentials(String passwordHash, boolean enabled, Timestamp lockedUntil) {
         }
-        var credentials = jdbc.sql("select password_hash, enabled from app_user where username = :u")
+        var credentials = jdbc.sql("select password_hash, enabled, locked_until from app_user where username = :u")
                 .param("u", username).query(Credentials.class).single();
-        return new SignedInUser(user, credentials.passwordHash(), credentials.enabled());
+        boolean locked = credentials.lockedUntil() != null && credentials.lockedUntil().toInstant().isAfter(Instant.now());
+        return new SignedInUser(user, credentials.passwordHash(), credentials.enabled(), !locked);
     }
 }

@@ -2,14 +2,17 @@ package vn.trean.identity.internal;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -33,14 +36,26 @@ class SecurityConfiguration {
                         .requestMatchers(withDefaults().matcher("/v3/api-docs/**"), withDefaults().matcher("/swagger-ui/**"),
                                 withDefaults().matcher("/swagger-ui.html"), withDefaults().matcher("/login"),
                                 withDefaults().matcher("/error")).permitAll()
+                        // the pages' styles and scripts: the login page needs them before anyone signs in
+                        .requestMatchers(withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"),
+                                withDefaults().matcher("/favicon.ico")).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Tre An"))
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineApis))
                 // API clients authenticate each call (HTTP Basic); the Camunda webapps bring their own CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(machineApis, withDefaults().matcher("/camunda/**")));
         return http.build();
+    }
+
+    /** A locked account is told so (it is locked whatever password is typed); any other failure says only that it failed. */
+    private static AuthenticationFailureHandler loginFailure() {
+        var handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        return handler;
     }
 
     @Bean

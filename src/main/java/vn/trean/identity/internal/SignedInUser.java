@@ -9,7 +9,7 @@ import vn.trean.identity.CurrentUser;
 import vn.trean.identity.UserDirectory;
 
 /** The Spring Security principal: the user's agency travels with the session. */
-record SignedInUser(CurrentUser user, String passwordHash, boolean enabled)
+record SignedInUser(CurrentUser user, String passwordHash, boolean enabled, boolean accountNonLocked)
         implements UserDetails, UserDirectory.CurrentUserPrincipal {
 
     @Override
@@ -25,6 +25,12 @@ record SignedInUser(CurrentUser user, String passwordHash, boolean enabled)
     @Override
     public String getUsername() {
         return user.username();
+    }
+
+    /** False while a lockout after repeated wrong passwords runs ({@link LoginAttempts}). */
+    @Override
+    public boolean isAccountNonLocked() {
+        return accountNonLocked;
     }
 
     @Override

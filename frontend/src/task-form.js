@@ -1,0 +1,107 @@
+// Renders the step's Camunda Form with form-js, submits it to the JSON API and shows the server's
+// field errors under the fields they belong to. Everything the script needs comes from data-*
+// attributes of #task-form, written by the server (templates/task.html).
+import { Form } from '@bpmn-io/form-js-viewer';
+import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+
+const host = document.getElementById('task-form');
+const alertBox = document.getElementById('task-form-alert');
+const submitButton = document.getElementById('task-form-submit');
+
+function showAlert(text) {
+  alertBox.textContent = text;
+  alertBox.hidden = !text;
+  if (text) {
+    alertBox.focus();
+  }
+}
+
+// The server names a field by its path in the submitted values: "riskLevel", or
+// "measures[0].endDate" inside a dynamic list. form-js keeps errors by component id, then list index.
+function componentErrors(schema, problems) {
+  const errors = {};
+  const unplaced = [];
+  for (const problem of problems) {
+    const match = /^(?:(\w+)\[(\d+)\]\.)?(\w+)$/.exec(problem.field || '');
+    const component = match && findComponent(schema.components, match[1], match[3]);
+    if (!component) {
+      unplaced.push(problem.message);
+    } else if (match[1]) {
+      (errors[component.id] ||= {})[match[2]] = [problem.message];
+    } else {
+      errors[component.id] = [problem.message];
+    }
+  }
+  return { errors, unplaced };
+}
+
+function findComponent(components, listPath, key, insideList = false) {
+  for (const c of components || []) {
+    if (c.type === 'dynamiclist') {
+      const found = findComponent(c.components, listPath, key, c.path === listPath);
+      if (found) {
+        return found;
+      }
+    } else if (c.components) {
+      const found = findComponent(c.components, listPath, key, insideList);
+      if (found) {
+        return found;
+      }
+    } else if (c.key === key && (insideList || !listPath)) {
+      return c;
+    }
+  }
+  return null;
+}
+
+async function start() {
+  const schema = JSON.parse(host.dataset.schema);
+  const form = new Form({ container: host });
+  await form.importSchema(schema, {});
+  host.setAttribute('data-ready', 'true');
+
+  submitButton.addEventListener('click', async () => {
+    showAlert('');
+    const { data, errors } = form.submit();
+    if (Object.keys(errors).length) {
+      showAlert(host.dataset.textCheckFields);
+      return;
+    }
+    submitButton.disabled = true;
+    try {
+      const response = await fetch(host.dataset.submitUrl, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {
+          'Content-Type': 'application/json',
+          'Accept': 'application/json, application/problem+json',
+          'Accept-Language': document.documentElement.lang
+        },
+        body: JSON.stringify(data)
+      });
+      if (response.ok) {
+        window.location.assign(host.dataset.doneUrl);
+        return;
+      }
+      const problem = await response.json().catch(() => ({}));
+      if (response.status === 401) {
+        window.location.assign(host.dataset.loginUrl);
+        return;
+      }
+      const { errors: fieldErrors, unplaced } = componentErrors(schema, problem.errors || []);
+      form._setState({ errors: fieldErrors });
+      showAlert([problem.title, problem.detail, ...unplaced].filter(Boolean).join(' '));
+      const firstInvalid = host.querySelector('[aria-invalid="true"]');
+      if (firstInvalid) {
+        firstInvalid.focus();
+      }
+    } catch (networkError) {
+      showAlert(host.dataset.textNetwork);
+    } finally {
+      submitButton.disabled = false;
+    }
+  });
+  submitButton.disabled = false;
+}
+
+start().catch(() => showAlert(host.dataset.textNetwork));

@@ -1,0 +1,82 @@
+package vn.trean.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import vn.trean.audit.AuditLog;
+import vn.trean.casefile.CaseFiles;
+import vn.trean.casefile.CaseNotFoundException;
+import vn.trean.identity.CurrentUser;
+import vn.trean.identity.UserDirectory;
+import vn.trean.organisation.Agency;
+import vn.trean.organisation.Locality;
+import vn.trean.organisation.Organisation;
+import vn.trean.tasks.WorkList;
+
+/** The case file (hồ sơ): header, timeline, plan and who read it, cut to the reader's role by {@link CaseSheet}. */
+@Controller
+class CasePages {
+
+    private static final int VIEWERS_SHOWN = 100;
+
+    private final CaseFiles cases;
+    private final WorkList workList;
+    private final AuditLog audit;
+    private final Organisation organisation;
+    private final UserDirectory users;
+
+    CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users) {
+        this.cases = cases;
+        this.workList = workList;
+        this.audit = audit;
+        this.organisation = organisation;
+        this.users = users;
+    }
+
+    @GetMapping("/cases/{id}")
+    String caseFile(@PathVariable UUID id, Model model) {
+        CurrentUser me = users.requireCurrent();
+        var view = cases.read(id, me).orElseThrow(() -> new CaseNotFoundException(id));
+        CaseSheet sheet = CaseSheet.of(view, me);
+        var viewers = sheet.viewers()
+                ? audit.ofCase(id).stream().filter(e -> "CASE_READ".equals(e.action()))
+                        .sorted((a, b) -> b.at().compareTo(a.at())).limit(VIEWERS_SHOWN).toList()
+                : List.<AuditLog.AuditEntry>of();
+        model.addAttribute("sheet", sheet);
+        model.addAttribute("c", view);
+        model.addAttribute("open", workList.ofCase(id));
+        model.addAttribute("viewers", viewers);
+        model.addAttribute("commune", organisation.commune(view.communeCode()).map(Locality::name)
+                .orElse(view.communeCode()));
+        model.addAttribute("agencies", agencyNames());
+        model.addAttribute("people", displayNames(Stream.concat(
+                sheet.steps().stream().map(s -> s.completedBy()),
+                viewers.stream().map(AuditLog.AuditEntry::actor)).toList()));
+        return "case";
+    }
+
+    private Map<String, String> agencyNames() {
+        Map<String, String> names = new HashMap<>();
+        for (Agency agency : organisation.agencies()) {
+            names.put(agency.id(), agency.name());
+        }
+        return names;
+    }
+
+    /** The display names of the few people a case page names. */
+    private Map<String, String> displayNames(List<String> usernames) {
+        Map<String, String> names = new HashMap<>();
+        for (String username : usernames) {
+            if (username != null && !names.containsKey(username)) {
+                names.put(username, users.find(username).map(CurrentUser::displayName).orElse(username));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,33 @@
+package vn.trean.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import vn.trean.identity.CurrentUser;
+import vn.trean.identity.UserDirectory;
+
+/** The sign-in page, and where each role lands after signing in. */
+@Controller
+class HomePages {
+
+    private final UserDirectory users;
+
+    HomePages(UserDirectory users) {
+        this.users = users;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    /** Hotline operators take reports, supervisors watch deadlines; everyone else starts from their tasks. */
+    @GetMapping("/")
+    String home() {
+        CurrentUser me = users.requireCurrent();
+        return switch (me.role()) {
+            case HOTLINE_OPERATOR -> "redirect:/reports/new";
+            case PROVINCE_SUPERVISOR -> "redirect:/board";
+            default -> "redirect:/tasks";
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package vn.trean.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.trean.identity.CurrentUser;
+import vn.trean.identity.Role;
+import vn.trean.identity.UserDirectory;
+
+/** What every page's header needs: who is signed in, what they may open, and the language links. */
+@ControllerAdvice(basePackageClasses = PageModel.class)
+class PageModel {
+
+    private final UserDirectory users;
+
+    PageModel(UserDirectory users) {
+        this.users = users;
+    }
+
+    @ModelAttribute("me")
+    CurrentUser me() {
+        return users.current().orElse(null);
+    }
+
+    @ModelAttribute("nav")
+    Nav nav() {
+        return users.current().map(u -> new Nav(true, u.role().receivesReports(), seesBoard(u.role()),
+                u.role().usesEngineTools())).orElse(new Nav(false, false, false, false));
+    }
+
+    /** The same page in the other language; the interceptor stores the choice in a cookie. */
+    @ModelAttribute("langUrls")
+    LangUrls langUrls(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            // a re-rendered form (POST) switches on the page it was opened from
+            return new LangUrls(request.getRequestURI() + "?lang=vi", request.getRequestURI() + "?lang=en");
+        }
+        var current = ServletUriComponentsBuilder.fromRequest(request);
+        return new LangUrls(current.replaceQueryParam("lang", "vi").build().toUriString(),
+                current.replaceQueryParam("lang", "en").build().toUriString());
+    }
+
+    static boolean seesBoard(Role role) {
+        return role == Role.PROVINCE_SUPERVISOR || role == Role.COMMUNE_CHAIRMAN;
+    }
+
+    record Nav(boolean tasks, boolean newReport, boolean board, boolean engineTools) {
+    }
+
+    record LangUrls(String vi, String en) {
+    }
+}

@@ -1,0 +1,100 @@
+package vn.trean.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.trean.casefile.CaseFiles;
+import vn.trean.identity.CurrentUser;
+import vn.trean.identity.UserDirectory;
+import vn.trean.problem.ApiProblem;
+import vn.trean.tasks.TaskFilter;
+import vn.trean.tasks.TaskWork;
+import vn.trean.workflow.CaseProcess;
+
+/** My tasks, and one task: the case summary beside the step's form, which the browser submits to the JSON API. */
+@Controller
+class TaskPages {
+
+    private final TaskWork work;
+    private final CaseFiles cases;
+    private final UserDirectory users;
+    private final ObjectMapper json;
+    private final MessageSource messages;
+
+    TaskPages(TaskWork work, CaseFiles cases, UserDirectory users, ObjectMapper json, MessageSource messages) {
+        this.work = work;
+        this.cases = cases;
+        this.users = users;
+        this.json = json;
+        this.messages = messages;
+    }
+
+    @GetMapping("/tasks")
+    String myTasks(@RequestParam(defaultValue = "false") boolean overdue,
+                   @RequestParam(defaultValue = "false") boolean dueToday,
+                   @RequestParam(defaultValue = "false") boolean emergency,
+                   @RequestParam(required = false) String step, Model model) {
+        var filter = new TaskFilter(overdue, dueToday, emergency, step == null || step.isBlank() ? null : step);
+        model.addAttribute("filter", filter);
+        model.addAttribute("filtered", overdue || dueToday || emergency || filter.stepKey() != null);
+        model.addAttribute("rows", work.myTasks(filter));
+        model.addAttribute("steps", steps());
+        return "tasks";
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    String task(@PathVariable String taskId, Model model) throws JsonProcessingException {
+        CurrentUser me = users.requireCurrent();
+        var task = work.task(taskId);
+        model.addAttribute("task", task.task());
+        model.addAttribute("schema", json.writeValueAsString(task.form()));
+        model.addAttribute("sheet", task.task().caseId() == null ? null
+                : cases.read(task.task().caseId(), me).map(view -> CaseSheet.of(view, me)).orElse(null));
+        return "task";
+    }
+
+    @PostMapping("/tasks/{taskId}/claim")
+    String claim(@PathVariable String taskId, @RequestParam(defaultValue = "/tasks") String back,
+                 RedirectAttributes flash) {
+        attempt(() -> work.claim(taskId), "page.tasks.claimed", flash);
+        return "redirect:" + local(back);
+    }
+
+    @PostMapping("/tasks/{taskId}/unclaim")
+    String unclaim(@PathVariable String taskId, @RequestParam(defaultValue = "/tasks") String back,
+                   RedirectAttributes flash) {
+        attempt(() -> work.unclaim(taskId), "page.tasks.handed-back", flash);
+        return "redirect:" + local(back);
+    }
+
+    /** Claiming races with colleagues: a refusal is told on the list, not as an error page. */
+    private void attempt(Runnable action, String doneMessage, RedirectAttributes flash) {
+        var locale = LocaleContextHolder.getLocale();
+        try {
+            action.run();
+            flash.addFlashAttribute("notice", messages.getMessage(doneMessage, null, locale));
+        } catch (ApiProblem problem) {
+            flash.addFlashAttribute("problem", messages.getMessage("problem." + problem.code() + ".detail",
+                    problem.args(), problem.code(), locale));
+        }
+    }
+
+    /** Only a path of this site, so that a crafted form cannot send the user elsewhere. */
+    private static String local(String back) {
+        return back.startsWith("/") && !back.startsWith("//") ? back : "/tasks";
+    }
+
+    private static List<String> steps() {
+        return Arrays.stream(CaseProcess.Step.values()).map(CaseProcess.Step::formKey).toList();
+    }
+}
