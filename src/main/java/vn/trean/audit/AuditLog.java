@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import vn.trean.casefile.CaseEvents.CaseClosed;
 import vn.trean.casefile.CaseEvents.CaseOpened;
 import vn.trean.casefile.CaseEvents.CaseRead;
+import vn.trean.casefile.CaseEvents.DocumentAccessed;
+import vn.trean.casefile.CaseEvents.ReportLinked;
 import vn.trean.casefile.CaseEvents.StepCompleted;
 import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
 
@@ -46,6 +48,17 @@ public class AuditLog {
         write(e.actor(), e.reopenedFrom() == null ? "CASE_OPENED" : "CASE_REOPENED", e.caseId(),
                 e.reopenedFrom() == null ? Map.of("caseNumber", e.caseNumber())
                         : Map.of("caseNumber", e.caseNumber(), "reopenedFrom", e.reopenedFrom().toString()));
+    }
+
+    @EventListener
+    void on(ReportLinked e) {
+        write(e.actor(), "REPORT_LINKED", e.caseId(), null);
+    }
+
+    @EventListener
+    void on(DocumentAccessed e) {
+        write(e.actor(), e.upload() ? "DOCUMENT_UPLOADED" : "DOCUMENT_READ", e.caseId(),
+                Map.of("documentId", e.documentId().toString()));
     }
 
     @EventListener

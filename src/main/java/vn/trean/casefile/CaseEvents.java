@@ -17,6 +17,14 @@ public final class CaseEvents {
                              Instant receivedAt, String actor, UUID reopenedFrom) {
     }
 
+    /** A further report was linked to an open case. */
+    public record ReportLinked(UUID caseId, String actor) {
+    }
+
+    /** A document was added to a case, or read. */
+    public record DocumentAccessed(UUID caseId, UUID documentId, String actor, boolean upload) {
+    }
+
     /** Someone read a case file. */
     public record CaseRead(UUID caseId, String actor) {
     }

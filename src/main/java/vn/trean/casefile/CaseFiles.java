@@ -14,6 +14,19 @@ public interface CaseFiles {
     /** Opens a case from a validated report and publishes {@link CaseEvents.CaseOpened} in the same transaction. */
     OpenedCase open(NewCase newCase, String actor);
 
+    /**
+     * Cases of the same commune whose child may be the one reported: the same name once tone marks and
+     * letter case are ignored, and a date of birth or age that does not contradict it.
+     */
+    List<DuplicateCandidate> similarChildren(String communeCode, String childName, LocalDate dateOfBirth,
+                                             Integer estimatedAge);
+
+    /** The commune of a case, whoever asks (no case data): to check that a linked report is about the same place. */
+    Optional<String> communeOf(UUID caseId);
+
+    /** Adds a further report to an open case instead of opening a duplicate; the receiving agency gains access. */
+    void linkReport(UUID caseId, NewCase report, String actor);
+
     /** Opens a new case for the child of a closed case, linked to it. */
     OpenedCase reopen(UUID closedCaseId, CurrentUser user);
 
@@ -49,6 +62,26 @@ public interface CaseFiles {
     void setMeasureStatus(UUID measureId, String status);
 
     void close(UUID caseId, Instant closedAt);
+
+    /**
+     * The moments that deadline compliance is judged on, for the cases received in {@code [from, to)} in a
+     * commune or a province (one of the two codes set). Moments not yet reached are null.
+     *
+     * @param windowStepKeys the steps bound by the 12-hour window
+     */
+    List<Milestones> milestones(String communeCode, String provinceCode, Instant from, Instant to,
+                                java.util.Set<String> windowStepKeys);
+
+    /**
+     * @param windowStepsDoneAt when the last of the case's 12-hour steps was completed; null while one is open
+     */
+    record Milestones(UUID caseId, String communeCode, Instant receivedAt, Instant windowStepsDoneAt,
+                      Instant planDraftOpenedAt, Instant planApprovedAt) {
+    }
+
+    record DuplicateCandidate(UUID caseId, String caseNumber, Instant receivedAt, String status, String childName,
+                              LocalDate dateOfBirth, Integer estimatedAge) {
+    }
 
     record MeasureDraft(String measureType, String responsibleRole, String description, LocalDate startDate,
                         LocalDate endDate, String provider, Long costEstimate) {

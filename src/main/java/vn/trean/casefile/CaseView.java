@@ -23,7 +23,13 @@ public record CaseView(
         Child child,
         Report report,
         List<Step> steps,
-        List<PlanMeasure> measures) {
+        List<PlanMeasure> measures,
+        List<LinkedReport> linkedReports) {
+
+    /** A later report about the same child, linked to this case instead of opening a duplicate. */
+    public record LinkedReport(Instant receivedAt, String receivingAgencyId, String receivingOfficer, String channel,
+                               String currentCondition) {
+    }
 
     public record Child(String fullName, LocalDate dateOfBirth, Integer estimatedAge, String sex) {
     }

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.trean.casefile.CaseFiles;
+import vn.trean.casefile.CaseNotFoundException;
 import vn.trean.casefile.NewCase;
 import vn.trean.casefile.OpenedCase;
 import vn.trean.identity.CurrentUser;
@@ -36,9 +38,36 @@ public class Intake {
         this.cases = cases;
     }
 
+    /** Files a report: opens a case and starts its process, committed together. */
     @Transactional
     public OpenedCase file(FileReportRequest r) {
         CurrentUser user = users.requireCurrent();
+        return cases.open(validated(r, user), user.username());
+    }
+
+    /** Adds the report to an open case the user judged to be about the same child, instead of opening a duplicate. */
+    @Transactional
+    public void linkToCase(UUID caseId, FileReportRequest r) {
+        CurrentUser user = users.requireCurrent();
+        NewCase report = validated(r, user);
+        if (!report.communeCode().equals(cases.communeOf(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)))) {
+            throw new CaseNotFoundException(caseId);
+        }
+        cases.linkReport(caseId, report, user.username());
+    }
+
+    /**
+     * Cases that may already be about the reported child, to show before a new case is opened. The
+     * report is checked as for filing, so the caller learns of its errors at the same time.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseFiles.DuplicateCandidate> possibleDuplicates(FileReportRequest r) {
+        NewCase report = validated(r, users.requireCurrent());
+        return cases.similarChildren(report.communeCode(), report.child().fullName(), report.child().dateOfBirth(),
+                report.child().estimatedAge());
+    }
+
+    private NewCase validated(FileReportRequest r, CurrentUser user) {
         if (!user.role().receivesReports()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "not-a-receiving-point");
         }
@@ -56,11 +85,10 @@ public class Intake {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "commune-not-served", commune.code(), commune.name());
         }
         var child = r.child();
-        var newCase = new NewCase(commune.code(), commune.provinceCode(), receivedAt, user.agencyId(), user.username(),
+        return new NewCase(commune.code(), commune.provinceCode(), receivedAt, user.agencyId(), user.username(),
                 r.channel(), r.category(), r.abuseForms() == null ? List.of() : r.abuseForms(),
                 new NewCase.Child(child.fullName(), child.dateOfBirth(), child.estimatedAge(), child.sex()),
                 r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), r.parents(),
                 r.actionsTaken(), r.informant(), r.hotlineReference());
-        return cases.open(newCase, user.username());
     }
 }

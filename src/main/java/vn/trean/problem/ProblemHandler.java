@@ -18,6 +18,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every failure of the API to an RFC 9457 problem in the caller's language (Accept-Language, Vietnamese by default). */
@@ -78,6 +80,16 @@ class ProblemHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ProblemDetail noResource(NoResourceFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "document-too-large", 10);
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "missing-part", e.getRequestPartName());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -67,6 +67,10 @@ public final class CaseProcess {
         }
     }
 
+    /** The form keys of the steps the 12-hour window binds. */
+    public static final Set<String> TWELVE_HOUR_STEP_KEYS = Arrays.stream(Step.values())
+            .filter(Step::inTwelveHourWindow).map(Step::formKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Other elements that code and tests refer to. */
     public static final class Element {
         public static final String START = "event_report_received";

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.trean.casefile.CaseClosedException;
 import vn.trean.casefile.CaseEvents;
 import vn.trean.casefile.CaseNotFoundException;
 import vn.trean.casefile.CaseStillOpenException;
@@ -68,23 +71,29 @@ class JdbcCaseFiles implements CaseFiles {
                 .param("id", UUID.randomUUID()).param("case", id).param("name", child.fullName().trim())
                 .param("folded", VietnameseText.fold(child.fullName())).param("dob", child.dateOfBirth())
                 .param("age", child.estimatedAge()).param("sex", child.sex().name()).update();
+        insertReport(id, c, false);
+        grantAccess(id, c.receivingAgencyId());
+        events.publishEvent(new CaseEvents.CaseOpened(id, number, c.communeCode(), c.provinceCode(), c.receivedAt(),
+                actor, reopenedFrom));
+        return new OpenedCase(id, number);
+    }
+
+    private void insertReport(UUID caseId, NewCase c, boolean linked) {
         jdbc.sql("""
                         insert into report (case_id, receiving_agency_id, receiving_officer, channel, place,
                                             current_condition, likely_consequence, family_situation, parents,
-                                            actions_taken, informant, abuse_forms, hotline_reference)
+                                            actions_taken, informant, abuse_forms, hotline_reference, received_at, linked)
                         values (:case, :agency, :officer, :channel, :place, :condition, :consequence, :family,
-                                cast(:parents as jsonb), :actions, cast(:informant as jsonb), :forms, :hotlineRef)""")
-                .param("case", id).param("agency", c.receivingAgencyId()).param("officer", c.receivingOfficer())
+                                cast(:parents as jsonb), :actions, cast(:informant as jsonb), :forms, :hotlineRef,
+                                :received, :linked)""")
+                .param("case", caseId).param("agency", c.receivingAgencyId()).param("officer", c.receivingOfficer())
                 .param("channel", c.channel()).param("place", c.place()).param("condition", c.currentCondition())
                 .param("consequence", c.likelyConsequence()).param("family", c.familySituation())
                 .param("parents", toJson(c.parents())).param("actions", c.actionsTaken())
                 .param("informant", toJson(c.informant()))
                 .param("forms", c.abuseForms() == null ? new String[0] : c.abuseForms().toArray(String[]::new))
-                .param("hotlineRef", c.hotlineReference()).update();
-        grantAccess(id, c.receivingAgencyId());
-        events.publishEvent(new CaseEvents.CaseOpened(id, number, c.communeCode(), c.provinceCode(), c.receivedAt(),
-                actor, reopenedFrom));
-        return new OpenedCase(id, number);
+                .param("hotlineRef", c.hotlineReference()).param("received", Timestamp.from(c.receivedAt()))
+                .param("linked", linked).update();
     }
 
     /** {@code <commune>-<year>-<sequence>}, e.g. 00004-2026-0001, counted per commune and year of receipt. */
@@ -124,7 +133,8 @@ class JdbcCaseFiles implements CaseFiles {
                         select c.*, ch.full_name, ch.date_of_birth, ch.estimated_age, ch.sex,
                                r.receiving_agency_id, r.receiving_officer, r.channel, r.place, r.current_condition,
                                r.likely_consequence, r.family_situation, r.abuse_forms, r.hotline_reference
-                        from case_file c join child ch on ch.case_id = c.id join report r on r.case_id = c.id
+                        from case_file c join child ch on ch.case_id = c.id
+                        join report r on r.case_id = c.id and not r.linked
                         where c.id = :id""")
                 .param("id", caseId)
                 .query((rs, i) -> caseView(rs))
@@ -147,7 +157,87 @@ class JdbcCaseFiles implements CaseFiles {
                         rs.getString("likely_consequence"), rs.getString("family_situation"),
                         forms == null ? List.of() : List.of((String[]) forms.getArray()),
                         rs.getString("hotline_reference")),
-                steps(id), measures(id));
+                steps(id), measures(id), linkedReports(id));
+    }
+
+    private List<CaseView.LinkedReport> linkedReports(UUID caseId) {
+        return jdbc.sql("""
+                        select received_at, receiving_agency_id, receiving_officer, channel, current_condition
+                        from report where case_id = :id and linked order by received_at""")
+                .param("id", caseId)
+                .query((rs, i) -> new CaseView.LinkedReport(instant(rs, "received_at"), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DuplicateCandidate> similarChildren(String communeCode, String childName, LocalDate dateOfBirth,
+                                                    Integer estimatedAge) {
+        Integer age = estimatedAge != null ? estimatedAge
+                : dateOfBirth == null ? null : Period.between(dateOfBirth, LocalDate.now(VIETNAM)).getYears();
+        return jdbc.sql("""
+                        select c.id, c.case_number, c.received_at, c.status, ch.full_name, ch.date_of_birth, ch.estimated_age
+                        from child ch join case_file c on c.id = ch.case_id
+                        where c.commune_code = :commune and ch.name_normalized = :name
+                          and (cast(:dob as date) is null or ch.date_of_birth is null or ch.date_of_birth = :dob)
+                          and (cast(:age as int) is null
+                               or abs(coalesce(ch.estimated_age,
+                                               extract(year from age(current_date, ch.date_of_birth))::int) - :age) <= 1)
+                        order by c.received_at desc
+                        limit 20""")
+                .param("commune", communeCode).param("name", VietnameseText.fold(childName))
+                .param("dob", dateOfBirth).param("age", age)
+                .query((rs, i) -> {
+                    var dob = rs.getDate(6);
+                    return new DuplicateCandidate(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, "received_at"),
+                            rs.getString(4), rs.getString(5), dob == null ? null : dob.toLocalDate(),
+                            (Integer) rs.getObject(7));
+                })
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Milestones> milestones(String communeCode, String provinceCode, Instant from, Instant to,
+                                       java.util.Set<String> windowStepKeys) {
+        return jdbc.sql("""
+                        select c.id, c.commune_code, c.received_at,
+                               case when bool_and(s.completed_at is not null) filter (where s.step_key = any(:window))
+                                    then max(s.completed_at) filter (where s.step_key = any(:window)) end as window_done,
+                               min(s.opened_at) filter (where s.step_key = 'draft_plan') as draft_opened,
+                               min(s.completed_at) filter (where s.step_key = 'approve_plan'
+                                                             and s.data ->> 'planApproved' = 'yes') as approved
+                        from case_file c left join step_record s on s.case_id = c.id
+                        where c.received_at >= :from and c.received_at < :to
+                          and (cast(:commune as text) is null or c.commune_code = :commune)
+                          and (cast(:province as text) is null or c.province_code = :province)
+                        group by c.id, c.commune_code, c.received_at""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("commune", communeCode).param("province", provinceCode)
+                .param("window", windowStepKeys.toArray(String[]::new))
+                .query((rs, i) -> new Milestones(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, "received_at"),
+                        instant(rs, "window_done"), instant(rs, "draft_opened"), instant(rs, "approved")))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> communeOf(UUID caseId) {
+        return jdbc.sql("select commune_code from case_file where id = :id").param("id", caseId).query(String.class)
+                .optional();
+    }
+
+    @Override
+    public void linkReport(UUID caseId, NewCase c, String actor) {
+        String status = jdbc.sql("select status from case_file where id = :id").param("id", caseId)
+                .query(String.class).optional().orElseThrow(() -> new CaseNotFoundException(caseId));
+        if (!"OPEN".equals(status)) {
+            throw new CaseClosedException(caseId);
+        }
+        insertReport(caseId, c, true);
+        grantAccess(caseId, c.receivingAgencyId());
+        events.publishEvent(new CaseEvents.ReportLinked(caseId, actor));
     }
 
     private List<CaseView.Step> steps(UUID caseId) {

@@ -1,0 +1,151 @@
+package vn.trean.oversight;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.trean.casefile.CaseFiles;
+import vn.trean.identity.CurrentUser;
+import vn.trean.problem.ApiProblem;
+import vn.trean.tasks.TaskRow;
+import vn.trean.tasks.WorkList;
+import vn.trean.workflow.CaseProcess;
+import vn.trean.workflow.EngineClock;
+import vn.trean.workflow.WorkingDays;
+
+/**
+ * The supervisors' overdue board: every overdue step of their area, the cases inside their 12-hour
+ * window, open cases by step, and deadline compliance for a period. A province supervisor sees the
+ * province; a commune chairman or officer their commune.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Board {
+
+    /** The legal total for drafting (5) and approving (2) a plan. */
+    static final int PLAN_WORKING_DAYS = 7;
+    static final int MAX_ROWS = 2000;
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final WorkList workList;
+    private final CaseFiles cases;
+    private final WorkingDays workingDays;
+
+    Board(WorkList workList, CaseFiles cases, WorkingDays workingDays) {
+        this.workList = workList;
+        this.cases = cases;
+        this.workingDays = workingDays;
+    }
+
+    public enum Sort { DUE, LATE, CASE, STEP, COMMUNE }
+
+    public record OverdueRow(String taskId, UUID caseId, String caseNumber, String communeCode, String stepKey,
+                             String stepName, List<String> agencyIds, Instant dueAt, long lateSeconds) {
+    }
+
+    public record WindowRow(UUID caseId, String caseNumber, String communeCode, String stepKey, String stepName,
+                            Instant windowEndsAt, long secondsLeft) {
+    }
+
+    public record OverdueBoard(Instant now, String communeCode, String provinceCode, List<OverdueRow> overdue,
+                               List<WindowRow> inTwelveHourWindow, List<WorkList.StepCount> openByStep) {
+    }
+
+    /**
+     * @param casesReceived   cases received in the period whose 12-hour window has ended
+     * @param twelveHourInTime of those, the cases whose 12-hour steps were all done within 12 hours of receipt
+     * @param plansApproved   cases whose plan was approved
+     * @param plansInTime     of those, approved within 7 working days of the plan step opening
+     */
+    public record ComplianceRow(String communeCode, int casesReceived, int twelveHourInTime, int plansApproved,
+                                int plansInTime) {
+
+        public Double twelveHourShare() {
+            return casesReceived == 0 ? null : (double) twelveHourInTime / casesReceived;
+        }
+
+        public Double planShare() {
+            return plansApproved == 0 ? null : (double) plansInTime / plansApproved;
+        }
+    }
+
+    public OverdueBoard board(CurrentUser user, Sort sort) {
+        Area area = areaOf(user);
+        Instant now = EngineClock.now();
+        List<OverdueRow> overdue = workList.inArea(area.commune(), area.province(), true, false, now, MAX_ROWS).stream()
+                .map(t -> new OverdueRow(t.taskId(), t.caseId(), t.caseNumber(), t.communeCode(), t.stepKey(), t.name(),
+                        t.candidateGroups(), t.dueAt(), Duration.between(t.dueAt(), now).toSeconds()))
+                .sorted(comparator(sort))
+                .toList();
+        List<WindowRow> window = workList.inArea(area.commune(), area.province(), false, true, now, MAX_ROWS).stream()
+                .collect(Collectors.toMap(TaskRow::caseId, t -> t, (a, b) -> a, java.util.LinkedHashMap::new))
+                .values().stream()
+                .map(t -> new WindowRow(t.caseId(), t.caseNumber(), t.communeCode(), t.stepKey(), t.name(),
+                        t.windowEndsAt(), Duration.between(now, t.windowEndsAt()).toSeconds()))
+                .sorted(Comparator.comparing(WindowRow::windowEndsAt))
+                .toList();
+        return new OverdueBoard(now, area.commune(), area.province(), overdue, window,
+                workList.countByStep(area.commune(), area.province()));
+    }
+
+    /** Deadline compliance by commune for the cases received from {@code from} to {@code to}, both inclusive (Vietnam dates). */
+    public List<ComplianceRow> compliance(CurrentUser user, LocalDate from, LocalDate to) {
+        Area area = areaOf(user);
+        if (to.isBefore(from)) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "period-reversed");
+        }
+        Instant now = EngineClock.now();
+        var milestones = cases.milestones(area.commune(), area.province(), from.atStartOfDay(VIETNAM).toInstant(),
+                to.plusDays(1).atStartOfDay(VIETNAM).toInstant(), CaseProcess.TWELVE_HOUR_STEP_KEYS);
+        Map<String, int[]> byCommune = new TreeMap<>();
+        for (var m : milestones) {
+            int[] counts = byCommune.computeIfAbsent(m.communeCode(), c -> new int[4]);
+            Instant windowEnds = m.receivedAt().plus(Duration.ofHours(12));
+            if (!windowEnds.isAfter(now)) {
+                counts[0]++;
+                if (m.windowStepsDoneAt() != null && !m.windowStepsDoneAt().isAfter(windowEnds)) {
+                    counts[1]++;
+                }
+            }
+            if (m.planApprovedAt() != null && m.planDraftOpenedAt() != null) {
+                counts[2]++;
+                if (!m.planApprovedAt().isAfter(workingDays.add(m.planDraftOpenedAt(), PLAN_WORKING_DAYS))) {
+                    counts[3]++;
+                }
+            }
+        }
+        return byCommune.entrySet().stream()
+                .map(e -> new ComplianceRow(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .toList();
+    }
+
+    private static Comparator<OverdueRow> comparator(Sort sort) {
+        return switch (sort == null ? Sort.DUE : sort) {
+            case DUE -> Comparator.comparing(OverdueRow::dueAt);
+            case LATE -> Comparator.comparingLong(OverdueRow::lateSeconds).reversed();
+            case CASE -> Comparator.comparing(OverdueRow::caseNumber).thenComparing(OverdueRow::dueAt);
+            case STEP -> Comparator.comparing(OverdueRow::stepKey).thenComparing(OverdueRow::dueAt);
+            case COMMUNE -> Comparator.comparing(OverdueRow::communeCode).thenComparing(OverdueRow::dueAt);
+        };
+    }
+
+    private record Area(String commune, String province) {
+    }
+
+    private static Area areaOf(CurrentUser user) {
+        return switch (user.role()) {
+            case PROVINCE_SUPERVISOR, PROCESS_OWNER, ADMIN -> new Area(null, user.provinceCode());
+            case COMMUNE_CHAIRMAN, COMMUNE_OFFICER -> new Area(user.localityCode(), null);
+            default -> throw new ApiProblem(HttpStatus.FORBIDDEN, "board-forbidden");
+        };
+    }
+}

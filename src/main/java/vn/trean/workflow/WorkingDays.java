@@ -1,0 +1,20 @@
+package vn.trean.workflow;
+
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import vn.trean.workflow.calendar.WorkingDayCalendar;
+
+/** Vietnamese working days, for modules that judge deadlines outside the engine (reports, boards). */
+@Service
+public class WorkingDays {
+
+    private final WorkingDayCalendar calendar;
+
+    WorkingDays(WorkingDayCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    public Instant add(Instant start, int workingDays) {
+        return calendar.addWorkingDays(start, workingDays);
+    }
+}
