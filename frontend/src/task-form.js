@@ -90,7 +90,7 @@ async function start() {
       }
       const { errors: fieldErrors, unplaced } = componentErrors(schema, problem.errors || []);
       form._setState({ errors: fieldErrors });
-      showAlert([problem.title, problem.detail, ...unplaced].filter(Boolean).join(' '));
+      showAlert([[problem.title, problem.detail].filter(Boolean).join(': '), ...unplaced].join(' '));
       const firstInvalid = host.querySelector('[aria-invalid="true"]');
       if (firstInvalid) {
         firstInvalid.focus();

@@ -5,7 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.io.IOException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.trean.casefile.CaseDocuments;
+import vn.trean.problem.ApiProblem;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +39,14 @@ class CasePages {
     private final AuditLog audit;
     private final Organisation organisation;
     private final UserDirectory users;
+    private final CaseDocuments documents;
+    private final MessageSource messages;
 
-    CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users) {
+    CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
+              CaseDocuments documents, MessageSource messages) {
         this.cases = cases;
+        this.documents = documents;
+        this.messages = messages;
         this.workList = workList;
         this.audit = audit;
         this.organisation = organisation;
@@ -55,10 +69,32 @@ class CasePages {
         model.addAttribute("commune", organisation.commune(view.communeCode()).map(Locality::name)
                 .orElse(view.communeCode()));
         model.addAttribute("agencies", agencyNames());
+        var documentList = documents.list(id, me);
+        model.addAttribute("documents", documentList);
+        model.addAttribute("maxDocumentBytes", CaseDocuments.MAX_BYTES);
         model.addAttribute("people", displayNames(Stream.concat(
                 sheet.steps().stream().map(s -> s.completedBy()),
-                viewers.stream().map(AuditLog.AuditEntry::actor)).toList()));
+                Stream.concat(viewers.stream().map(AuditLog.AuditEntry::actor),
+                        documentList.stream().map(CaseDocuments.DocumentInfo::uploadedBy))).toList()));
         return "case";
+    }
+
+    /** Uploads go through the page (CSRF-checked form post); refusals — type, size — come back as a message on the file. */
+    @PostMapping("/cases/{id}/documents")
+    String upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, RedirectAttributes flash)
+            throws IOException {
+        var locale = LocaleContextHolder.getLocale();
+        try {
+            var info = documents.upload(id, users.requireCurrent(), file.getOriginalFilename(), file.getBytes());
+            flash.addFlashAttribute("documentNotice", messages.getMessage("page.documents.uploaded",
+                    new Object[] {info.filename()}, locale));
+        } catch (CaseNotFoundException hidden) {
+            throw hidden;
+        } catch (ApiProblem problem) {
+            flash.addFlashAttribute("documentProblem", messages.getMessage("problem." + problem.code() + ".detail",
+                    problem.args(), problem.code(), locale));
+        }
+        return "redirect:/cases/" + id + "#documents";
     }
 
     private Map<String, String> agencyNames() {

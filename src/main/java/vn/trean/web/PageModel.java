@@ -23,6 +23,12 @@ class PageModel {
         return users.current().orElse(null);
     }
 
+    /** The deadlines' now (the engine clock), from which the pages' countdowns count. */
+    @ModelAttribute("now")
+    java.time.Instant now() {
+        return vn.trean.workflow.EngineClock.now();
+    }
+
     @ModelAttribute("nav")
     Nav nav() {
         return users.current().map(u -> new Nav(true, u.role().receivesReports(), seesBoard(u.role()),
@@ -41,8 +47,12 @@ class PageModel {
                 current.replaceQueryParam("lang", "en").build().toUriString());
     }
 
+    /** The roles the board serves (Board: a province for its supervisor, a commune for its chairman and officer). */
     static boolean seesBoard(Role role) {
-        return role == Role.PROVINCE_SUPERVISOR || role == Role.COMMUNE_CHAIRMAN;
+        return switch (role) {
+            case PROVINCE_SUPERVISOR, COMMUNE_CHAIRMAN, COMMUNE_OFFICER, PROCESS_OWNER, ADMIN -> true;
+            default -> false;
+        };
     }
 
     record Nav(boolean tasks, boolean newReport, boolean board, boolean engineTools) {

@@ -1,0 +1,137 @@
+package vn.trean.web;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import vn.trean.casefile.NewCase;
+import vn.trean.intake.FileReportRequest;
+
+/**
+ * The new-report page's form as the browser posts it. Field names follow {@link FileReportRequest}'s
+ * property paths ({@code child.fullName}), so that the request's validation errors land on the
+ * fields they are about. The time of receipt is typed in Vietnam time.
+ */
+public class ReportForm {
+
+    private String communeCode;
+    private String receivedAt;
+    private String channel = "PHONE";
+    private String category;
+    private List<String> abuseForms = new ArrayList<>();
+    private Child child = new Child();
+    private String place;
+    private String currentCondition;
+    private String likelyConsequence;
+    private String familySituation;
+    private String actionsTaken;
+    private String hotlineReference;
+    private boolean informantConsents;
+    private String informantName;
+    private String informantPhone;
+    private String informantRelation;
+
+    public static class Child {
+        private String fullName;
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate dateOfBirth;
+        private Integer estimatedAge;
+        private String sex;
+
+        public String getFullName() { return fullName; }
+        public void setFullName(String fullName) { this.fullName = fullName; }
+        public LocalDate getDateOfBirth() { return dateOfBirth; }
+        public void setDateOfBirth(LocalDate dateOfBirth) { this.dateOfBirth = dateOfBirth; }
+        public Integer getEstimatedAge() { return estimatedAge; }
+        public void setEstimatedAge(Integer estimatedAge) { this.estimatedAge = estimatedAge; }
+        public String getSex() { return sex; }
+        public void setSex(String sex) { this.sex = sex; }
+    }
+
+    /**
+     * The API's request. A value that cannot even be read (a malformed time, an unknown category) is
+     * put in {@code unreadable} under its field and left out, for the validation to report as missing.
+     */
+    FileReportRequest toRequest(Map<String, String> unreadable) {
+        java.time.OffsetDateTime received = null;
+        try {
+            received = receivedAt == null || receivedAt.isBlank() ? null
+                    : LocalDateTime.parse(receivedAt).atZone(PageFormat.VIETNAM).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            unreadable.put("receivedAt", "field.date-time");
+        }
+        Map<String, Object> informant = null;
+        if (informantConsents && (!blank(informantName) || !blank(informantPhone))) {
+            informant = new LinkedHashMap<>();
+            informant.put("consent", true);
+            putIfPresent(informant, "name", informantName);
+            putIfPresent(informant, "phone", informantPhone);
+            putIfPresent(informant, "relation", informantRelation);
+        }
+        return new FileReportRequest(trim(communeCode), received, trim(channel), enumOf(NewCase.CaseCategory.class, category),
+                abuseForms.isEmpty() ? null : List.copyOf(abuseForms),
+                new FileReportRequest.ChildRequest(trim(child.fullName), child.dateOfBirth, child.estimatedAge,
+                        enumOf(NewCase.Sex.class, child.sex)),
+                trim(place), trim(currentCondition), trim(likelyConsequence), trim(familySituation), null,
+                trim(actionsTaken), informant, trim(hotlineReference));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        try {
+            return blank(value) ? null : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, String value) {
+        if (!blank(value)) {
+            map.put(key, value.trim());
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.trim();
+    }
+
+    public String getCommuneCode() { return communeCode; }
+    public void setCommuneCode(String communeCode) { this.communeCode = communeCode; }
+    public String getReceivedAt() { return receivedAt; }
+    public void setReceivedAt(String receivedAt) { this.receivedAt = receivedAt; }
+    public String getChannel() { return channel; }
+    public void setChannel(String channel) { this.channel = channel; }
+    public String getCategory() { return category; }
+    public void setCategory(String category) { this.category = category; }
+    public List<String> getAbuseForms() { return abuseForms; }
+    public void setAbuseForms(List<String> abuseForms) { this.abuseForms = abuseForms == null ? new ArrayList<>() : abuseForms; }
+    public Child getChild() { return child; }
+    public void setChild(Child child) { this.child = child; }
+    public String getPlace() { return place; }
+    public void setPlace(String place) { this.place = place; }
+    public String getCurrentCondition() { return currentCondition; }
+    public void setCurrentCondition(String currentCondition) { this.currentCondition = currentCondition; }
+    public String getLikelyConsequence() { return likelyConsequence; }
+    public void setLikelyConsequence(String likelyConsequence) { this.likelyConsequence = likelyConsequence; }
+    public String getFamilySituation() { return familySituation; }
+    public void setFamilySituation(String familySituation) { this.familySituation = familySituation; }
+    public String getActionsTaken() { return actionsTaken; }
+    public void setActionsTaken(String actionsTaken) { this.actionsTaken = actionsTaken; }
+    public String getHotlineReference() { return hotlineReference; }
+    public void setHotlineReference(String hotlineReference) { this.hotlineReference = hotlineReference; }
+    public boolean isInformantConsents() { return informantConsents; }
+    public void setInformantConsents(boolean informantConsents) { this.informantConsents = informantConsents; }
+    public String getInformantName() { return informantName; }
+    public void setInformantName(String informantName) { this.informantName = informantName; }
+    public String getInformantPhone() { return informantPhone; }
+    public void setInformantPhone(String informantPhone) { this.informantPhone = informantPhone; }
+    public String getInformantRelation() { return informantRelation; }
+    public void setInformantRelation(String informantRelation) { this.informantRelation = informantRelation; }
+}

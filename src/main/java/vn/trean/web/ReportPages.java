@@ -1,0 +1,109 @@
+package vn.trean.web;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.trean.intake.FileReportRequest;
+import vn.trean.intake.Intake;
+import vn.trean.organisation.Organisation;
+import vn.trean.problem.ApiProblem;
+import vn.trean.problem.InvalidFieldsProblem;
+
+/**
+ * A new report (Form 01) for hotline operators and commune officers. Before a case is opened the page
+ * shows the open cases that may be about the same child, and the user either adds the report to one
+ * of them or confirms that it is a new case. Plain HTML form posts: it works without JavaScript.
+ */
+@Controller
+class ReportPages {
+
+    private final Intake intake;
+    private final Organisation organisation;
+    private final SmartValidator validator;
+    private final MessageSource messages;
+
+    ReportPages(Intake intake, Organisation organisation, SmartValidator validator, MessageSource messages) {
+        this.intake = intake;
+        this.organisation = organisation;
+        this.validator = validator;
+        this.messages = messages;
+    }
+
+    @GetMapping("/reports/new")
+    String newReport(Model model) {
+        var form = new ReportForm();
+        // the time of receipt starts the 12-hour clock: it defaults to now, in Vietnam time
+        form.setReceivedAt(LocalDateTime.ofInstant(Instant.now(), PageFormat.VIETNAM).truncatedTo(ChronoUnit.MINUTES)
+                .toString());
+        return page(form, Map.of(), null, List.of(), model);
+    }
+
+    @PostMapping("/reports/new")
+    String submit(@ModelAttribute("report") ReportForm form, BindingResult binding,
+                  @RequestParam(required = false) UUID linkTo, @RequestParam(required = false) String decision,
+                  Model model) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> errors = new LinkedHashMap<>();
+        binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), message("field.pattern", locale)));
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        FileReportRequest request = form.toRequest(unreadable);
+        unreadable.forEach((field, code) -> errors.putIfAbsent(field, message(code, locale)));
+        BindingResult checked = new BeanPropertyBindingResult(request, "report");
+        validator.validate(request, checked);
+        checked.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), messages.getMessage(e, locale)));
+        if (!errors.isEmpty()) {
+            return page(form, errors, null, List.of(), model);
+        }
+        try {
+            if (linkTo != null) {
+                intake.linkToCase(linkTo, request);
+                return "redirect:/cases/" + linkTo + "?linked";
+            }
+            if (!"new".equals(decision)) {
+                var duplicates = intake.possibleDuplicates(request);
+                if (!duplicates.isEmpty()) {
+                    return page(form, Map.of(), null, duplicates, model);
+                }
+            }
+            var opened = intake.file(request);
+            return "redirect:/cases/" + opened.id() + "?filed";
+        } catch (InvalidFieldsProblem problem) {
+            problem.violations().forEach(v -> errors.putIfAbsent(v.field(),
+                    messages.getMessage("field." + v.code(), v.args(), v.code(), locale)));
+            return page(form, errors, null, List.of(), model);
+        } catch (ApiProblem problem) {
+            String text = messages.getMessage("problem." + problem.code() + ".detail", problem.args(), problem.code(),
+                    locale);
+            return page(form, Map.of(), text, List.of(), model);
+        }
+    }
+
+    private String page(ReportForm form, Map<String, String> errors, String problem, List<?> duplicates, Model model) {
+        model.addAttribute("report", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("problem", problem);
+        model.addAttribute("duplicates", duplicates);
+        model.addAttribute("communes", organisation.communes());
+        return "report";
+    }
+
+    private String message(String code, Locale locale) {
+        return messages.getMessage(code, null, code, locale);
+    }
+}

@@ -1,0 +1,168 @@
+package vn.trean.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The path of a report through the pages: the hotline receives it, the commune works it. */
+class CaseWorkBrowserTests extends BrowserTest {
+
+    @Test
+    void hotlineReportReachesTheOfficerWhoseEmergencyVerificationReachesTheChairman() {
+        String childName = uniqueChildName();
+        signIn("hotline");
+        assertThat(browser.getCurrentUrl()).endsWith("/reports/new");
+        fillReport(childName, "00004");
+        screenshot("report-filled");
+        find(By.id("report-submit")).click();
+
+        waitFor(d -> d.getCurrentUrl().contains("/cases/"));
+        String caseNumber = text(By.cssSelector(".case-header .case-no"));
+        assertThat(caseNumber).matches("00004-\\d{4}-\\d{4}");
+        assertThat(pageText()).contains(childName);
+        signOut();
+
+        signIn("officer");
+        assertThat(browser.getCurrentUrl()).endsWith("/tasks");
+        WebElement row = taskRow(caseNumber, "verify_report");
+        assertThat(row.getText()).contains("Hạn 12 giờ");
+        screenshot("tasks-officer");
+        row.findElement(By.cssSelector("a.step")).click();
+
+        waitForForm();
+        assertThat(pageText()).contains(childName).contains("Xác minh và đánh giá nguy cơ ban đầu");
+        chooseRadio("Field_verify_abuseConfirmed", 0);
+        chooseOption("Field_verify_riskLevel", "Cao");
+        find(By.cssSelector("[id$='-Field_verify_initialHarmAssessment']")).sendKeys("Nhiều vết bầm, trẻ sợ về nhà");
+        find(By.cssSelector("[id$='-Field_verify_seriousHarm']")).click();
+        screenshot("task-verify-filled");
+        find(By.id("task-form-submit")).click();
+
+        waitFor(d -> d.getCurrentUrl().contains("/tasks?done"));
+        assertThat(pageText()).contains("Đã hoàn thành công việc.");
+        assertThat(all(By.cssSelector("li.task[data-case-number='" + caseNumber + "'][data-step='verify_report']"))).isEmpty();
+        signOut();
+
+        signIn("chairman");
+        open("/tasks?emergency=true");
+        WebElement emergency = taskRow(caseNumber, "emergency_intervention");
+        assertThat(emergency.getText()).contains("Khẩn cấp").contains("Can thiệp khẩn cấp");
+    }
+
+    @Test
+    void serverFieldErrorsAreShownBesideTheFieldsOfTheRenderedForm() {
+        UUID caseId = fileReport(COMMUNE_A, Instant.now());
+        complete("officer", caseId, "verify_report", verification(false));
+        complete("officer", caseId, "assess_needs", needsAssessment());
+        complete("chairman", caseId, "hold_case_meeting", caseMeeting("intervention"));
+        String taskId = taskOf("officer", caseId, "draft_plan").get("taskId").asText();
+
+        signIn("officer");
+        open("/tasks/" + taskId);
+        waitForForm();
+        find(By.cssSelector("[id$='-Field_plan_planSummary']")).sendKeys("Theo dõi an toàn tại nhà");
+        chooseOption("Field_plan_measures_measureType_0", "Theo dõi an toàn");
+        chooseOption("Field_plan_measures_responsibleRole_0", "Công an");
+        find(By.cssSelector("[id$='-Field_plan_measures_description_0']")).sendKeys("Công an khu vực ghé thăm hằng tuần");
+        typeDate("Field_plan_measures_startDate_0", "2026-12-20");
+        typeDate("Field_plan_measures_endDate_0", "2026-12-01");
+        find(By.id("task-form-submit")).click();
+
+        WebElement alert = find(By.id("task-form-alert"));
+        waitFor(d -> alert.isDisplayed());
+        assertThat(alert.getText()).contains("Dữ liệu không hợp lệ");
+        WebElement endField = find(By.xpath("//*[contains(@id,'Field_plan_measures_endDate_0')]"
+                + "/ancestor::*[contains(@class,'fjs-form-field')][1]"));
+        waitFor(d -> endField.getText().contains("Ngày kết thúc phải sau ngày bắt đầu."));
+        screenshot("task-server-errors");
+        assertThat(browser.getCurrentUrl()).endsWith("/tasks/" + taskId);
+        assertThat(hasTask("officer", caseId, "draft_plan")).as("nothing was completed").isTrue();
+    }
+
+    @Test
+    void officerClaimsATaskAndHandsItBack() {
+        UUID caseId = fileReport(COMMUNE_A, Instant.now());
+        String caseNumber = as("officer").get("/api/cases/" + caseId).expect(200).body().get("caseNumber").asText();
+        signIn("officer");
+        taskRow(caseNumber, "verify_report").findElement(By.xpath(".//button[normalize-space()='Nhận việc']")).click();
+        assertThat(text(By.cssSelector("[role=status]"))).contains("Bạn đã nhận công việc.");
+        assertThat(taskRow(caseNumber, "verify_report").getText()).contains("Bạn đang xử lý");
+        assertThat(taskOf("officer", caseId, "verify_report").get("assignee").asText()).isEqualTo("officer");
+
+        taskRow(caseNumber, "verify_report").findElement(By.xpath(".//button[normalize-space()='Trả lại']")).click();
+        assertThat(text(By.cssSelector("[role=status]"))).contains("trả lại");
+        assertThat(taskOf("officer", caseId, "verify_report").has("assignee")).isFalse();
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    static String uniqueChildName() {
+        String[] given = {"An", "Bình", "Chi", "Dũng", "Giang", "Hạnh", "Khoa", "Linh", "Minh", "Ngọc", "Phúc", "Quân"};
+        var random = ThreadLocalRandom.current();
+        return "Trương " + given[random.nextInt(given.length)] + " " + given[random.nextInt(given.length)] + " "
+                + Long.toString(random.nextLong(1L << 40, 1L << 41), 36).replaceAll("\\d", "").toUpperCase();
+    }
+
+    void fillReport(String childName, String communeCode) {
+        new Select(find(By.id("communeCode"))).selectByValue(communeCode);
+        find(By.id("child-fullName")).sendKeys(childName);
+        new Select(find(By.id("child-sex"))).selectByValue("FEMALE");
+        find(By.id("child-estimatedAge")).sendKeys("8");
+        find(By.cssSelector("input[name=category][value=ABUSED]")).click();
+        find(By.cssSelector("input[name=abuseForms][value=VIOLENCE]")).click();
+        find(By.id("place")).sendKeys("Tổ 7, phường Ba Đình");
+        find(By.id("currentCondition")).sendKeys("Trẻ có vết bầm trên tay, sợ về nhà");
+        find(By.id("familySituation")).sendKeys("Cha mẹ ly thân, bố hay uống rượu");
+    }
+
+    WebElement taskRow(String caseNumber, String stepKey) {
+        return find(By.cssSelector("li.task[data-case-number='" + caseNumber + "'][data-step='" + stepKey + "']"));
+    }
+
+    void waitForForm() {
+        try {
+            find(By.cssSelector("#task-form[data-ready=true]"));
+        } catch (RuntimeException e) {
+            screenshot("form-not-ready");
+            System.out.println("FORM NOT READY: " + browser.getPageSource().substring(0, Math.min(6000, browser.getPageSource().length())));
+            System.out.println("LOGS: " + browser.manage().logs().get("browser").getAll());
+            throw e;
+        }
+        waitFor(d -> d.findElement(By.id("task-form-submit")).isEnabled());
+    }
+
+    void chooseRadio(String componentId, int index) {
+        find(By.cssSelector("[id$='-" + componentId + "-" + index + "']")).click();
+    }
+
+    /** form-js draws its own drop-down: open it and pick the option with the keyboard, as a keyboard user does. */
+    void chooseOption(String componentId, String label) {
+        find(By.cssSelector("[id$='-" + componentId + "-display']")).click();
+        List<String> options = all(By.cssSelector(".fjs-dropdownlist-item")).stream().map(WebElement::getText).toList();
+        int index = options.indexOf(label);
+        assertThat(index).as("option %s among %s", label, options).isNotNegative();
+        WebElement input = find(By.cssSelector("input[id$='-" + componentId + "']"));
+        for (int i = 0; i < index; i++) {
+            input.sendKeys(Keys.ARROW_DOWN);
+        }
+        input.sendKeys(Keys.ENTER);
+        waitFor(d -> d.findElement(By.cssSelector("[id$='-" + componentId + "-display']")).getText().equals(label));
+    }
+
+    void typeDate(String componentId, String isoDate) {
+        WebElement input = find(By.cssSelector("[id$='-" + componentId + "-date']"));
+        input.click();
+        String[] p = isoDate.split("-");
+        input.sendKeys(p[1] + "/" + p[2] + "/" + p[0]);
+        input.sendKeys(Keys.ENTER);
+    }
+
+}
