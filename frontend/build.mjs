@@ -1,6 +1,7 @@
 // Bundles the task page's script (form-js viewer) into the application's static resources.
 // Run by Maven (exec-maven-plugin) in generate-resources; `npm run build` does the same by hand.
 import * as esbuild from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const outdir = fileURLToPath(new URL('../target/classes/static/js/', import.meta.url));
@@ -28,6 +29,45 @@ const withoutFeelersEditor = {
   }
 };
 
+// form-js 1.10 writes a few words of its own in English. The task page speaks Vietnamese or English,
+// so those words are looked up in the page's texts (window.treAnFormTexts, from the message bundles)
+// with form-js's English as the fallback. A replacement that no longer matches fails the build, so an
+// upgrade of form-js cannot silently bring the English back.
+const texts = [
+  ["`Field must match pattern ${validation.pattern}.`", "treAnText('pattern', [validation.pattern], `Field must match pattern ${validation.pattern}.`)"],
+  ["'Field is required.'", "treAnText('required', [], 'Field is required.')"],
+  ["`Field must have minimum value of ${validation.min}.`", "treAnText('min', [validation.min], `Field must have minimum value of ${validation.min}.`)"],
+  ["`Field must have maximum value of ${validation.max}.`", "treAnText('max', [validation.max], `Field must have maximum value of ${validation.max}.`)"],
+  ["`Field must have minimum length of ${validation.minLength}.`", "treAnText('min-length', [validation.minLength], `Field must have minimum length of ${validation.minLength}.`)"],
+  ["`Field must have maximum length of ${validation.maxLength}.`", "treAnText('max-length', [validation.maxLength], `Field must have maximum length of ${validation.maxLength}.`)"],
+  ["'Field must be a valid  international phone number. (e.g. +4930664040900)'", "treAnText('phone', [], 'Field must be a valid international phone number.')"],
+  ["'Field must be a valid email.'", "treAnText('email', [], 'Field must be a valid email.')"],
+  ["children: valueLabel || 'Select'", "children: valueLabel || treAnText('select', [], 'Select')"],
+  ["placeholder: 'Search',", "placeholder: treAnText('search', [], 'Search'),"],
+  ["placeholder: disabled || readonly ? undefined : 'Search',", "placeholder: disabled || readonly ? undefined : treAnText('search', [], 'Search'),"],
+  ["\" \", 'Add new']", "\" \", treAnText('add-new', [], 'Add new')]"]
+];
+const lookup = `const treAnText = (key, args, fallback) => {
+  const text = (globalThis.treAnFormTexts || {})[key];
+  return text ? text.replace(/\\{(\\d)\\}/g, (m, i) => args[i]) : fallback;
+};
+`;
+const inPageLanguage = {
+  name: 'form-js-in-page-language',
+  setup(build) {
+    build.onLoad({ filter: /@bpmn-io[\\/]form-js-viewer[\\/]dist[\\/]index\.es\.js$/ }, async args => {
+      let source = await readFile(args.path, 'utf8');
+      for (const [english, translated] of texts) {
+        if (!source.includes(english)) {
+          throw new Error(`form-js no longer contains ${english}: update frontend/build.mjs`);
+        }
+        source = source.split(english).join(translated);
+      }
+      return { contents: lookup + source, loader: 'js' };
+    });
+  }
+};
+
 await esbuild.build({
   entryPoints: ['src/task-form.js'],
   bundle: true,
@@ -37,7 +77,7 @@ await esbuild.build({
   outdir,
   // the viewer imports two lodash functions from the CommonJS build, which cannot be tree-shaken
   alias: { lodash: 'lodash-es' },
-  plugins: [withoutFeelersEditor],
+  plugins: [withoutFeelersEditor, inPageLanguage],
   legalComments: 'linked',
   logLevel: 'warning'
 });

@@ -5,6 +5,8 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 
 const host = document.getElementById('task-form');
+// form-js's own words (validation messages, "Select", "Add new") in the page's language; see build.mjs
+globalThis.treAnFormTexts = JSON.parse(host.dataset.formTexts || '{}');
 const alertBox = document.getElementById('task-form-alert');
 const submitButton = document.getElementById('task-form-submit');
 

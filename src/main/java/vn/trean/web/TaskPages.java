@@ -3,7 +3,9 @@ package vn.trean.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -58,6 +60,7 @@ class TaskPages {
         var task = work.task(taskId);
         model.addAttribute("task", task.task());
         model.addAttribute("schema", json.writeValueAsString(task.form()));
+        model.addAttribute("formTexts", json.writeValueAsString(formTexts()));
         model.addAttribute("sheet", task.task().caseId() == null ? null
                 : cases.read(task.task().caseId(), me).map(view -> CaseSheet.of(view, me)).orElse(null));
         return "task";
@@ -75,6 +78,19 @@ class TaskPages {
                    RedirectAttributes flash) {
         attempt(() -> work.unclaim(taskId), "page.tasks.handed-back", flash);
         return "redirect:" + local(back);
+    }
+
+    /** The words form-js writes itself, in the page's language: the server's field messages where they exist. */
+    private Map<String, String> formTexts() {
+        var locale = LocaleContextHolder.getLocale();
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String key : List.of("required", "pattern", "min", "max", "min-length", "max-length")) {
+            texts.put(key, messages.getMessage("field." + key, null, locale));
+        }
+        for (String key : List.of("phone", "email", "select", "search", "add-new")) {
+            texts.put(key, messages.getMessage("page.form." + key, null, locale));
+        }
+        return texts;
     }
 
     /** Claiming races with colleagues: a refusal is told on the list, not as an error page. */

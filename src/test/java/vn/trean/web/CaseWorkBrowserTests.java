@@ -20,7 +20,7 @@ class CaseWorkBrowserTests extends BrowserTest {
         String childName = uniqueChildName();
         signIn("hotline");
         assertThat(browser.getCurrentUrl()).endsWith("/reports/new");
-        fillReport(childName, "00004");
+        fillReport(childName, "00004", 8);
         screenshot("report-filled");
         find(By.id("report-submit")).click();
 
@@ -39,10 +39,16 @@ class CaseWorkBrowserTests extends BrowserTest {
 
         waitForForm();
         assertThat(pageText()).contains(childName).contains("Xác minh và đánh giá nguy cơ ban đầu");
+        find(By.id("task-form-submit")).click();
+        assertThat(text(By.id("task-form-alert"))).isEqualTo("Vui lòng kiểm tra các trường được đánh dấu.");
+        assertThat(find(By.id("task-form")).getText()).contains("Bắt buộc nhập.").contains("— Chọn —");
         chooseRadio("Field_verify_abuseConfirmed", 0);
         chooseOption("Field_verify_riskLevel", "Cao");
-        find(By.cssSelector("[id$='-Field_verify_initialHarmAssessment']")).sendKeys("Nhiều vết bầm, trẻ sợ về nhà");
-        find(By.cssSelector("[id$='-Field_verify_seriousHarm']")).click();
+        // form-js takes typed text in after a pause or when the field is left: leave it, as a person moving on does
+        find(By.cssSelector("[id$='-Field_verify_initialHarmAssessment']")).sendKeys("Nhiều vết bầm, trẻ sợ về nhà", Keys.TAB);
+        WebElement seriousHarm = find(By.cssSelector("[id$='-Field_verify_seriousHarm']"));
+        seriousHarm.click();
+        waitFor(d -> seriousHarm.isSelected());
         screenshot("task-verify-filled");
         find(By.id("task-form-submit")).click();
 
@@ -88,6 +94,43 @@ class CaseWorkBrowserTests extends BrowserTest {
     }
 
     @Test
+    void duplicateReportOfTheSameChildWithoutToneMarksIsCaughtAndLinkedToItsCase() {
+        String childName = uniqueChildName();
+        var first = report(COMMUNE_A, Instant.now().minusSeconds(3600), childName);
+        UUID caseId = UUID.fromString(as("hotline").post("/api/reports", first).expect(201).body().get("id").asText());
+        String caseNumber = as("hotline").get("/api/cases/" + caseId).expect(200).body().get("caseNumber").asText();
+        int reportsBefore = count("select count(*) from report where case_id = ?", caseId);
+
+        signIn("hotline");
+        fillReport(withoutToneMarks(childName), "00004", 9);
+        find(By.id("report-submit")).click();
+
+        WebElement duplicates = find(By.id("duplicates"));
+        assertThat(duplicates.getText()).contains(caseNumber).contains(childName);
+        screenshot("report-duplicates");
+        duplicates.findElement(By.xpath(".//button[@name='linkTo' and @value='" + caseId + "']")).click();
+
+        waitFor(d -> d.getCurrentUrl().contains("/cases/" + caseId));
+        assertThat(pageText()).contains("Thông tin đã được bổ sung vào hồ sơ " + caseNumber)
+                .contains("Trẻ có vết bầm trên tay, sợ về nhà");
+        assertThat(count("select count(*) from report where case_id = ?", caseId)).isEqualTo(reportsBefore + 1);
+    }
+
+    @Test
+    void reportWithoutAChildsAgeOrBirthIsRefusedWithTheReasonBesideTheField() {
+        signIn("hotline");
+        new Select(find(By.id("communeCode"))).selectByValue("00004");
+        find(By.id("child-fullName")).sendKeys(uniqueChildName());
+        find(By.id("report-submit")).click();
+
+        assertThat(text(By.id("child-sex-error"))).isEqualTo("Bắt buộc nhập.");
+        assertThat(text(By.id("place-error"))).isEqualTo("Bắt buộc nhập.");
+        assertThat(find(By.id("place")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(find(By.id("child-fullName")).getAttribute("value")).startsWith("Trương");
+        screenshot("report-errors");
+    }
+
+    @Test
     void officerClaimsATaskAndHandsItBack() {
         UUID caseId = fileReport(COMMUNE_A, Instant.now());
         String caseNumber = as("officer").get("/api/cases/" + caseId).expect(200).body().get("caseNumber").asText();
@@ -111,11 +154,16 @@ class CaseWorkBrowserTests extends BrowserTest {
                 + Long.toString(random.nextLong(1L << 40, 1L << 41), 36).replaceAll("\\d", "").toUpperCase();
     }
 
-    void fillReport(String childName, String communeCode) {
+    static String withoutToneMarks(String name) {
+        return java.text.Normalizer.normalize(name.replace('Đ', 'D').replace('đ', 'd'), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    void fillReport(String childName, String communeCode, int age) {
         new Select(find(By.id("communeCode"))).selectByValue(communeCode);
         find(By.id("child-fullName")).sendKeys(childName);
         new Select(find(By.id("child-sex"))).selectByValue("FEMALE");
-        find(By.id("child-estimatedAge")).sendKeys("8");
+        find(By.id("child-estimatedAge")).sendKeys(String.valueOf(age));
         find(By.cssSelector("input[name=category][value=ABUSED]")).click();
         find(By.cssSelector("input[name=abuseForms][value=VIOLENCE]")).click();
         find(By.id("place")).sendKeys("Tổ 7, phường Ba Đình");

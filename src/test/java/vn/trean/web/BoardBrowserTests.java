@@ -1,0 +1,74 @@
+package vn.trean.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+class BoardBrowserTests extends BrowserTest {
+
+    @Test
+    void supervisorSeesTheBreachOnTheBoardAndHasTheEscalationOnceTwelveHoursPass() {
+        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID caseId = fileReport(COMMUNE_A, receivedAt);
+        String caseNumber = caseNumber(caseId);
+        moveClockAndRunDueJobs(receivedAt.plus(Duration.ofHours(12)).plusSeconds(60));
+
+        signIn("supervisor");
+        assertThat(browser.getCurrentUrl()).endsWith("/board");
+        WebElement row = overdueRow(caseNumber);
+        assertThat(row.getText()).contains("Xác minh, đánh giá nguy cơ ban đầu").contains("1 phút")
+                .contains("Ba Đình");
+        screenshot("board-supervisor");
+
+        // re-sorting goes through the JSON API and redraws the table without a reload
+        find(By.cssSelector("#overdue a[data-sort=LATE]")).click();
+        waitFor(d -> "descending".equals(d.findElement(By.xpath("//a[@data-sort='LATE']/..")).getAttribute("aria-sort")));
+        assertThat(browser.getCurrentUrl()).contains("sort=LATE");
+        assertThat(overdueRow(caseNumber).getText()).contains("Xác minh");
+        assertThat(find(By.id("export-xlsx")).getAttribute("href")).endsWith("/api/board/overdue.xlsx?sort=LATE");
+
+        overdueRow(caseNumber).findElement(By.linkText(caseNumber)).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/cases/" + caseId));
+        open("/tasks");
+        assertThat(find(By.cssSelector("li.task[data-case-number='" + caseNumber + "'][data-step='escalate_breach']"))
+                .getText()).contains("Xử lý vi phạm thời hạn 12 giờ");
+    }
+
+    @Test
+    void chairmanWatchesTheTwelveHourWindowOfTheirCommuneCountDown() {
+        UUID caseId = fileReport(COMMUNE_A, Instant.now().minus(Duration.ofHours(2)));
+        String caseNumber = caseNumber(caseId);
+
+        signIn("chairman");
+        open("/board");
+        WebElement row = find(By.xpath("//table[@id='window']//tr[.//a[normalize-space()='" + caseNumber + "']]"));
+        WebElement countdown = row.findElement(By.cssSelector("[data-countdown]"));
+        waitFor(d -> countdown.getText().matches("9:5\\d:\\d\\d"));
+        String first = countdown.getText();
+        waitFor(d -> !countdown.getText().equals(first));
+        assertThat(pageText()).contains("Xã/phường Ba Đình").doesNotContain("Toàn tỉnh");
+        screenshot("board-chairman");
+    }
+
+    @Test
+    void caseworkersOfOtherAgenciesHaveNoBoard() {
+        signIn("police");
+        assertThat(all(By.linkText("Bảng theo dõi thời hạn"))).isEmpty();
+        open("/board");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Không có bảng theo dõi");
+    }
+
+    private WebElement overdueRow(String caseNumber) {
+        return find(By.xpath("//table[@id='overdue']//tr[.//a[normalize-space()='" + caseNumber + "']]"));
+    }
+
+    private String caseNumber(UUID caseId) {
+        return as("supervisor").get("/api/cases/" + caseId).expect(200).body().get("caseNumber").asText();
+    }
+}

@@ -1,0 +1,118 @@
+package vn.trean.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+
+class SignInBrowserTests extends BrowserTest {
+
+    @Autowired
+    ServerProperties server;
+
+    @Test
+    void pagesSpeakVietnameseUntilEnglishIsChosenAndTheChoiceOutlastsSigningOut() {
+        open("/login");
+        assertThat(find(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Đăng nhập");
+        screenshot("login-vi");
+
+        find(By.linkText("English")).click();
+        waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Sign in"));
+        signIn("officer");
+        assertThat(text(By.tagName("h1"))).isEqualTo("My tasks");
+        open("/cases/" + UUID.randomUUID());
+        assertThat(text(By.tagName("h1"))).isEqualTo("Not found");
+        signOut();
+        assertThat(pageText()).contains("You have signed out.");
+        assertThat(find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+
+        find(By.linkText("Tiếng Việt")).click();
+        waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Đăng nhập"));
+        signIn("officer");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Việc của tôi");
+    }
+
+    @Test
+    void apiCallsStillFollowTheirAcceptLanguageHeader() {
+        var english = as("officer").inLanguage("en").get("/api/cases/" + UUID.randomUUID()).expect(404);
+        assertThat(english.body().get("title").asText()).isEqualTo("Case not found");
+        var vietnamese = as("officer").get("/api/cases/" + UUID.randomUUID()).expect(404);
+        assertThat(vietnamese.body().get("title").asText()).isEqualTo("Không tìm thấy hồ sơ");
+    }
+
+    @Test
+    void accountIsLockedAfterFiveWrongPasswordsEvenForTheRightPasswordAndOnTheApi() {
+        String username = newUser();
+        for (int i = 0; i < 5; i++) {
+            signIn(username, "wrong-" + i);
+            assertThat(pageText()).contains("Tên đăng nhập hoặc mật khẩu không đúng.");
+        }
+
+        signIn(username, PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/login?locked");
+        assertThat(pageText()).contains("Tài khoản tạm thời bị khoá");
+        screenshot("login-locked");
+        as(username).get("/api/tasks").expect(401);
+        Instant lockedUntil = jdbc.sql("select locked_until from app_user where username = ?").param(username)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(lockedUntil).isBetween(Instant.now().plus(Duration.ofMinutes(14)), Instant.now().plus(Duration.ofMinutes(16)));
+    }
+
+    @Test
+    void wrongPasswordsOverHttpBasicCountTowardsTheLockout() {
+        String username = newUser();
+        for (int i = 0; i < 5; i++) {
+            assertThat(basicAuthStatus(username, "wrong", "/api/tasks")).isEqualTo(401);
+        }
+        signIn(username, PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/login?locked");
+    }
+
+    @Test
+    void aSuccessfulSignInForgetsEarlierWrongPasswords() {
+        String username = newUser();
+        for (int i = 0; i < 4; i++) {
+            signIn(username, "wrong");
+        }
+        signIn(username);
+        assertThat(count("select failed_logins from app_user where username = ?", username)).isZero();
+        signOut();
+        signIn(username, "wrong");
+        signIn(username);
+        assertThat(browser.getCurrentUrl()).endsWith("/tasks");
+    }
+
+    @Test
+    void aSignedInSessionExpiresAfterThirtyIdleMinutes() {
+        assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    /** A user of its own, so that locking it out disturbs no other test. */
+    private String newUser() {
+        String username = "lockout." + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                        insert into app_user (username, password_hash, display_name, email, role, agency_id)
+                        select ?, password_hash, 'Người thử khoá', null, role, agency_id from app_user where username = 'officer'""")
+                .param(username).update();
+        return username;
+    }
+
+    private int basicAuthStatus(String username, String password, String path) {
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                .header("Authorization", "Basic " + credentials).build();
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
