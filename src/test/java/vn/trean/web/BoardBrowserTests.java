@@ -23,14 +23,14 @@ class BoardBrowserTests extends BrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/board");
         WebElement row = overdueRow(caseNumber);
         assertThat(row.getText()).contains("Xác minh, đánh giá nguy cơ ban đầu").contains("1 phút")
-                .contains("Ba Đình");
+                .contains("Ba Đình").contains("bảo vệ trẻ em").doesNotContain("child-protection-00004");
         screenshot("board-supervisor");
 
         // re-sorting goes through the JSON API and redraws the table without a reload
         find(By.cssSelector("#overdue a[data-sort=LATE]")).click();
         waitFor(d -> "descending".equals(d.findElement(By.xpath("//a[@data-sort='LATE']/..")).getAttribute("aria-sort")));
         assertThat(browser.getCurrentUrl()).contains("sort=LATE");
-        assertThat(overdueRow(caseNumber).getText()).contains("Xác minh");
+        assertThat(overdueRow(caseNumber).getText()).contains("Xác minh").contains("bảo vệ trẻ em");
         assertThat(find(By.id("export-xlsx")).getAttribute("href")).endsWith("/api/board/overdue.xlsx?sort=LATE");
 
         overdueRow(caseNumber).findElement(By.linkText(caseNumber)).click();

@@ -121,7 +121,13 @@ abstract class BrowserTest extends ApiIntegrationTest {
     }
 
     protected void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    /** Waits until the page shows the text: after a click the old page may still be there for a moment. */
+    protected void waitForText(String expected) {
+        waitFor(d -> d.findElement(By.tagName("body")).getText().contains(expected));
     }
 
     /** Screenshots for looking at the pages (target/screenshots), taken when -Dtrean.screenshots=true. */
