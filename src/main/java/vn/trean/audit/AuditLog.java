@@ -14,6 +14,7 @@ import vn.trean.casefile.CaseEvents.CaseRead;
 import vn.trean.casefile.CaseEvents.DocumentAccessed;
 import vn.trean.casefile.CaseEvents.ReportLinked;
 import vn.trean.casefile.CaseEvents.StepCompleted;
+import vn.trean.workflow.WorkflowEvents.ModelsDeployed;
 import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
 
 /**
@@ -59,6 +60,12 @@ public class AuditLog {
     void on(DocumentAccessed e) {
         write(e.actor(), e.upload() ? "DOCUMENT_UPLOADED" : "DOCUMENT_READ", e.caseId(),
                 Map.of("documentId", e.documentId().toString()));
+    }
+
+    @EventListener
+    void on(ModelsDeployed e) {
+        write(e.deployedBy(), "MODELS_DEPLOYED", null, Map.of("deploymentId", e.deploymentId(),
+                "note", e.name() == null ? "" : e.name()));
     }
 
     @EventListener

@@ -24,6 +24,17 @@ public class UserDirectory {
                 .list();
     }
 
+    /** The enabled users of an agency: the people its notifications reach. */
+    public List<DirectoryUser> members(String agencyId) {
+        return jdbc.sql("""
+                        select username, display_name, email, role, agency_id, enabled from app_user
+                        where agency_id = :a and enabled order by username""")
+                .param("a", agencyId)
+                .query((rs, i) -> new DirectoryUser(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Role.valueOf(rs.getString(4)), rs.getString(5), rs.getBoolean(6)))
+                .list();
+    }
+
     /** The signed-in user of this request, if any. */
     public Optional<CurrentUser> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

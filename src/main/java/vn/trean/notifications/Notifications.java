@@ -2,26 +2,42 @@ package vn.trean.notifications;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.trean.notifications.mail.Letter;
+import vn.trean.notifications.mail.Letters;
+import vn.trean.notifications.mail.MailOutbox;
+import vn.trean.tasks.TaskRow;
+import vn.trean.tasks.WorkList;
 import vn.trean.workflow.WorkflowEvents.TaskRouted;
 import vn.trean.workflow.WorkflowEvents.TwelveHourReminderDue;
 import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
 
 /**
  * What the people of an agency are told: a new task, a 12-hour reminder, a breach and its
- * escalation. Written inside the transaction that caused it, and keyed so that a timer job that
- * runs twice notifies once.
+ * escalation, in the app and by e-mail. Written inside the transaction that caused it, and keyed so
+ * that a timer job that runs twice notifies once: the mails are queued in the outbox only with a
+ * notification that is new, and delivered after the transaction commits.
  */
 @Service
 public class Notifications {
 
     private final JdbcClient jdbc;
+    private final Letters letters;
+    private final MailOutbox mail;
+    private final WorkList workList;
 
-    Notifications(JdbcClient jdbc) {
+    Notifications(JdbcClient jdbc, Letters letters, MailOutbox mail, WorkList workList) {
         this.jdbc = jdbc;
+        this.letters = letters;
+        this.mail = mail;
+        this.workList = workList;
     }
 
     /** The notifications of an agency, newest first. */
@@ -40,33 +56,60 @@ public class Notifications {
 
     @EventListener
     void on(TaskRouted routed) {
+        Letter letter = letters.write(Kind.NEW_TASK, routed.caseId(), routed.caseNumber(),
+                List.of(new Letters.Step(routed.stepKey(), routed.stepName())), routed.dueAt());
         for (String agency : routed.agencyIds()) {
-            notify(routed.caseId(), Kind.NEW_TASK, agency, routed.taskId());
+            notify(routed.caseId(), Kind.NEW_TASK, agency, routed.taskId(), letter);
         }
     }
 
     @EventListener
     void on(TwelveHourReminderDue reminder) {
+        List<TaskRow> open = workList.ofCase(reminder.caseId());
+        List<Letters.Step> steps = open.stream().filter(TaskRow::inTwelveHourWindow)
+                .map(t -> new Letters.Step(t.stepKey(), t.name())).toList();
+        Letter letter = letters.write(Kind.TWELVE_HOUR_REMINDER, reminder.caseId(),
+                caseNumber(reminder.caseId(), open), steps, reminder.windowEndsAt());
         for (String agency : reminder.agencyIds()) {
-            notify(reminder.caseId(), Kind.TWELVE_HOUR_REMINDER, agency, reminder.caseId().toString());
+            notify(reminder.caseId(), Kind.TWELVE_HOUR_REMINDER, agency, reminder.caseId().toString(), letter);
         }
     }
 
     @EventListener
     void on(TwelveHourWindowBreached breach) {
+        List<TaskRow> open = workList.ofCase(breach.caseId());
+        Map<String, TaskRow> byTask = open.stream().collect(Collectors.toMap(TaskRow::taskId, Function.identity()));
+        List<Letters.Step> steps = breach.openSteps().stream()
+                .map(s -> new Letters.Step(s.stepKey(),
+                        Optional.ofNullable(byTask.get(s.taskId())).map(TaskRow::name).orElse(null)))
+                .toList();
+        Letter letter = letters.write(Kind.TWELVE_HOUR_BREACH, breach.caseId(), caseNumber(breach.caseId(), open),
+                steps, breach.windowEndsAt());
         for (String agency : breach.notifiedAgencyIds()) {
-            notify(breach.caseId(), Kind.TWELVE_HOUR_BREACH, agency, breach.caseId().toString());
+            notify(breach.caseId(), Kind.TWELVE_HOUR_BREACH, agency, breach.caseId().toString(), letter);
         }
     }
 
     /** The kinds of notification. */
     public enum Kind { NEW_TASK, TWELVE_HOUR_REMINDER, TWELVE_HOUR_BREACH }
 
-    private void notify(UUID caseId, Kind kind, String agencyId, String subject) {
-        jdbc.sql("""
+    private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter) {
+        Optional<Long> created = jdbc.sql("""
                         insert into notification (case_id, kind, agency_id, created_at, dedupe_key)
-                        values (:c, :k, :a, now(), :key) on conflict (dedupe_key) do nothing""")
+                        values (:c, :k, :a, now(), :key) on conflict (dedupe_key) do nothing
+                        returning id""")
                 .param("c", caseId).param("k", kind.name()).param("a", agencyId)
-                .param("key", kind + ":" + subject + ":" + agencyId).update();
+                .param("key", kind + ":" + subject + ":" + agencyId)
+                .query(Long.class).optional();
+        created.ifPresent(id -> mail.enqueue(id, agencyId, letter));
+    }
+
+    /**
+     * The case number, read from the work list: a reminder or breach only comes while a 12-hour
+     * step of the case is open, and the work list holds it with its case number. The case id stands
+     * in should there be none, so that the mail still links to the case.
+     */
+    private static String caseNumber(UUID caseId, List<TaskRow> open) {
+        return open.stream().map(TaskRow::caseNumber).findFirst().orElse(caseId.toString());
     }
 }

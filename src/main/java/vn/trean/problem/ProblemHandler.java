@@ -43,6 +43,20 @@ class ProblemHandler {
         return withFields(problem(e.status(), e.code()), fields);
     }
 
+    @ExceptionHandler(FindingsProblem.class)
+    ProblemDetail findings(FindingsProblem e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problem(e.status(), e.code());
+        problem.setProperty("findings", e.findings().stream()
+                .map(f -> new RenderedFinding(f.resource(), f.elementId(),
+                        messages.getMessage(f.messageKey(), f.args(), f.messageKey(), locale)))
+                .toList());
+        return problem;
+    }
+
+    record RenderedFinding(String resource, String elementId, String message) {
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ProblemDetail apiProblem(ApiProblem e) {
         return problem(e.status(), e.code(), e.args());

@@ -11,6 +11,13 @@ public final class WorkflowEvents {
     }
 
     /**
+     * Models passed the rules and are being deployed, whichever way (models API, engine REST API,
+     * application start). {@code name} is the deployment's name, which carries the change note.
+     */
+    public record ModelsDeployed(String deploymentId, String name, String source, String deployedBy) {
+    }
+
+    /**
      * A task of a case was created and routed to these agencies.
      *
      * @param windowEndsAt the end of the 12-hour window for a step it binds, otherwise null

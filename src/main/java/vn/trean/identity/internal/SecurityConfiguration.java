@@ -43,8 +43,9 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("Tre An"))
                 .formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineApis))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineApis)
+                        .defaultAccessDeniedHandlerFor(SecurityConfiguration::forbidden, machineApis))
                 // API clients authenticate each call (HTTP Basic); the Camunda webapps bring their own CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(machineApis, withDefaults().matcher("/camunda/**")));
         return http.build();
@@ -56,6 +57,20 @@ class SecurityConfiguration {
         handler.setDefaultFailureUrl("/login?error");
         handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
         return handler;
+    }
+
+    /**
+     * Answers 403 directly. The default handler forwards to the error page, which fails on a multipart
+     * request to the engine REST API (its servlet has no multipart configuration) and turns 403 into 500.
+     */
+    private static void forbidden(jakarta.servlet.http.HttpServletRequest request,
+                                  jakarta.servlet.http.HttpServletResponse response,
+                                  org.springframework.security.access.AccessDeniedException denied) throws java.io.IOException {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setContentType("application/problem+json;charset=UTF-8");
+        response.getWriter().write("""
+                {"type":"https://trean.vn/problems/forbidden","title":"Không có quyền / Forbidden","status":403,\
+                "detail":"Vai trò của bạn không được dùng chức năng này. / Your role may not use this.","code":"forbidden"}""");
     }
 
     @Bean

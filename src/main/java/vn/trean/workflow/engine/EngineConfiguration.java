@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.trean.workflow.calendar.HolidaySettings;
 import vn.trean.workflow.calendar.WorkingDayCalendar;
 import vn.trean.workflow.calendar.WorkingDayDueDateCalendar;
+import vn.trean.workflow.model.ModelGuard;
 import vn.trean.workflow.routing.AgencyRouter;
 import vn.trean.workflow.routing.StepCompletion;
 import vn.trean.workflow.routing.TaskHandover;
@@ -32,10 +33,13 @@ class EngineConfiguration {
         return new WorkingDayCalendar(holidays.allHolidays(), holidays.allMakeUpWorkingDays(), settings.zone());
     }
 
-    /** Registers the working-day due-date calendar and the routing listeners on every user task. */
+    /**
+     * Registers the working-day due-date calendar, the routing listeners on every user task, and the
+     * guard that refuses models breaking the rules, whichever way they are deployed.
+     */
     @Bean
     ProcessEnginePlugin treAnEnginePlugin(WorkingDayCalendar calendar, AgencyRouter router, TaskRouting routing,
-                                           StepCompletion completion, TaskHandover handover) {
+                                           StepCompletion completion, TaskHandover handover, ModelGuard guard) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -47,6 +51,10 @@ class EngineConfiguration {
                 if (configuration.getCustomPostBPMNParseListeners() == null) {
                     configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
                 }
+                if (configuration.getCustomPreDeployers() == null) {
+                    configuration.setCustomPreDeployers(new java.util.ArrayList<>());
+                }
+                configuration.getCustomPreDeployers().add(guard);
                 configuration.getCustomPostBPMNParseListeners()
                         .add(new CaseTaskListenersParseListener(router, routing, completion, handover));
             }

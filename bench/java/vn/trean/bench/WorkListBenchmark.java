@@ -1,0 +1,216 @@
+package vn.trean.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+import vn.trean.casefile.NewCase;
+import vn.trean.identity.UserDirectory;
+import vn.trean.oversight.Board;
+import vn.trean.tasks.TaskFilter;
+import vn.trean.tasks.TaskWork;
+import vn.trean.intake.FileReportRequest;
+import vn.trean.intake.Intake;
+
+/**
+ * Server time of "My tasks" and of the overdue board with many open cases in PostgreSQL.
+ *
+ * <p>Seeds {@code bench.cases} open cases (default 10,000) through the real intake path — case rows,
+ * process instances, routed tasks and work-list rows — spread over the three demo communes with times
+ * of receipt over the last 24 hours (about half of them past their 12-hour deadline). Then times
+ * {@code bench.requests} HTTP calls of each page's API over loopback after a warm-up and reports the
+ * median and the 95th percentile. Figures go to the console and to {@code target/bench/results.md}.
+ * Not a test: nothing is asserted about speed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"trean.db.pool-size=12", "logging.level.root=WARN"})
+@ActiveProfiles("test")
+class WorkListBenchmark {
+
+    private static final int CASES = Integer.getInteger("bench.cases", 10_000);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 200);
+    private static final int WARM_UP = 30;
+    private static final List<String> COMMUNES = List.of("00004", "00008", "00025");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Intake intake;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TaskWork work;
+    @Autowired
+    Board board;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void myTasksAndTheOverdueBoardWithManyOpenCases() throws Exception {
+        Instant seedStart = Instant.now();
+        seed(CASES);
+        Duration seeding = Duration.between(seedStart, Instant.now());
+        jdbc.sql("analyze").update();
+
+        int openTasks = jdbc.sql("select count(*) from work_item").query(Integer.class).single();
+        int officerTasks = jdbc.sql("select count(*) from work_item where agencies @> array['child-protection-00004']")
+                .query(Integer.class).single();
+
+        var results = new ArrayList<String>();
+        results.add("| what | calls | median ms | p95 ms | rows |");
+        results.add("|---|---|---|---|---|");
+        results.add(measure("My tasks (officer, Ba Đình)", "officer", () -> work.myTasks(TaskFilter.ALL)));
+        results.add(measure("My tasks, overdue only", "officer", () -> work.myTasks(new TaskFilter(true, false, false, null))));
+        results.add(measure("Overdue board (province supervisor)", "supervisor",
+                () -> board.board(users.requireCurrent(), Board.Sort.DUE)));
+        results.add(measure("Overdue board (commune chairman)", "chairman",
+                () -> board.board(users.requireCurrent(), Board.Sort.DUE)));
+        results.add(measureHttp("My tasks over HTTP (officer)", "officer", "/api/tasks"));
+        results.add(measureHttp("Overdue board over HTTP (supervisor)", "supervisor", "/api/board"));
+
+        String report = String.join("\n", List.of(
+                "# Work-list benchmark, " + Instant.now(),
+                "",
+                "%d open cases seeded through the intake path in %d s (%.0f cases/s); %d open tasks, %d of them routed to the Ba Đình officer."
+                        .formatted(CASES, seeding.toSeconds(), CASES / Math.max(1.0, seeding.toMillis() / 1000.0), openTasks,
+                                officerTasks),
+                ("Server time: the page's service call plus its JSON serialisation, in the app's JVM, %d times after %d "
+                        + "warm-up calls, one at a time. Over HTTP: the same API on loopback with HTTP Basic, which adds a "
+                        + "BCrypt check per call (a browser session does not).").formatted(REQUESTS, WARM_UP),
+                "",
+                String.join("\n", results), ""));
+        System.out.println(report);
+        Path out = Path.of("target", "bench", "results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+
+    private void seed(int cases) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> work = new ArrayList<>();
+        int perThread = cases / 2;
+        for (int t = 0; t < 2; t++) {
+            int count = t == 0 ? perThread : cases - perThread;
+            work.add(pool.submit(() -> {
+                SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated("hotline", null, List.of()));
+                for (int i = 0; i < count; i++) {
+                    intake.file(report(i));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private static FileReportRequest report(int i) {
+        var random = ThreadLocalRandom.current();
+        var receivedAt = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(random.nextInt(24 * 60));
+        return new FileReportRequest(COMMUNES.get(i % COMMUNES.size()), receivedAt, "PHONE", NewCase.CaseCategory.AT_RISK,
+                List.of("VIOLENCE"),
+                new FileReportRequest.ChildRequest("Trẻ thử nghiệm " + i, null, 5 + random.nextInt(10), NewCase.Sex.UNKNOWN),
+                "Địa điểm " + i, "Tình trạng " + i, null, null, null, null, null, null);
+    }
+
+    private String measure(String label, String user, java.util.function.Supplier<Object> page) throws IOException {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+        for (int i = 0; i < WARM_UP; i++) {
+            json.writeValueAsBytes(page.get());
+        }
+        long[] nanos = new long[REQUESTS];
+        int rows = 0;
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            Object result = page.get();
+            byte[] body = json.writeValueAsBytes(result);
+            nanos[i] = System.nanoTime() - start;
+            rows = countRows(new String(body, StandardCharsets.UTF_8));
+        }
+        SecurityContextHolder.clearContext();
+        return row(label, nanos, rows);
+    }
+
+    private String measureHttp(String label, String user, String path) throws IOException, InterruptedException {
+        for (int i = 0; i < WARM_UP; i++) {
+            call(user, path);
+        }
+        long[] nanos = new long[REQUESTS];
+        int rows = 0;
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = call(user, path);
+            nanos[i] = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            rows = countRows(response.body());
+        }
+        return row(label + " `" + path + "`", nanos, rows);
+    }
+
+    private static String row(String label, long[] nanos, int rows) {
+        java.util.Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %d |", label, nanos.length,
+                nanos[nanos.length / 2] / 1e6, nanos[(int) Math.ceil(nanos.length * 0.95) - 1] / 1e6, rows);
+    }
+
+    private HttpResponse<String> call(String user, String path) throws IOException, InterruptedException {
+        String auth = Base64.getEncoder().encodeToString((user + ":TreAn@2026").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Rows in a list, or in the board's overdue list. */
+    private static int countRows(String json) {
+        String body = json.startsWith("{") ? json.substring(json.indexOf("\"overdue\":")) : json;
+        int depth = 0;
+        int rows = 0;
+        for (int i = body.indexOf('['); i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '[' || c == '{') {
+                depth++;
+                if (c == '{' && depth == 2) {
+                    rows++;
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+                if (depth == 0) {
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,86 @@
+package vn.trean.notifications.mail;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import vn.trean.notifications.Notifications.Kind;
+
+/**
+ * Writes notification mails from the message bundles: Vietnamese first, the English below it. A mail
+ * names the case number, the step, the deadline in Vietnam time and a link to the case, and nothing
+ * about the child: mail leaves the system's access control, so what concerns the child is only shown
+ * behind the link, after signing in.
+ */
+@Component
+public class Letters {
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private static final Locale ENGLISH = Locale.ENGLISH;
+
+    private final MessageSource messages;
+    private final MailSettings settings;
+
+    Letters(MessageSource messages, MailSettings settings) {
+        this.messages = messages;
+        this.settings = settings;
+    }
+
+    /**
+     * A step as the mail names it.
+     *
+     * @param modelName the name the model gives it (Vietnamese, as in the task lists), or null if not known
+     */
+    public record Step(String stepKey, String modelName) {
+    }
+
+    /**
+     * @param steps    the steps concerned: the new task, or the 12-hour steps still open
+     * @param deadline the step's due date or the end of the 12-hour window; null when there is none
+     */
+    public Letter write(Kind kind, UUID caseId, String caseNumber, List<Step> steps, Instant deadline) {
+        String subject = text("mail.subject-prefix", VIETNAMESE) + " "
+                + text("mail.subject." + kind.name(), VIETNAMESE, caseNumber, stepNames(steps, VIETNAMESE))
+                + " / " + text("mail.subject." + kind.name(), ENGLISH, caseNumber, stepNames(steps, ENGLISH));
+        String body = section(kind, caseId, caseNumber, steps, deadline, VIETNAMESE)
+                + "\n\n" + text("mail.english-below", VIETNAMESE) + "\n\n"
+                + section(kind, caseId, caseNumber, steps, deadline, ENGLISH);
+        return new Letter(subject, body);
+    }
+
+    private String section(Kind kind, UUID caseId, String caseNumber, List<Step> steps, Instant deadline,
+                           Locale locale) {
+        StringBuilder text = new StringBuilder()
+                .append(text("mail.intro." + kind.name(), locale, caseNumber)).append("\n\n")
+                .append(text("mail.case", locale, caseNumber)).append('\n');
+        if (!steps.isEmpty()) {
+            text.append(text("mail.step", locale, stepNames(steps, locale))).append('\n');
+        }
+        text.append(deadline == null ? text("mail.no-deadline", locale)
+                        : text("mail.deadline", locale, DateTimeFormatter.ofPattern(text("mail.date-format", locale), locale)
+                                .withZone(settings.zone()).format(deadline)))
+                .append('\n')
+                .append(text("mail.link", locale, settings.baseUrl() + "/cases/" + caseId)).append("\n\n")
+                .append(text("mail.footer", locale));
+        return text.toString();
+    }
+
+    /** In Vietnamese the model's own name (what the task list shows); in English the bundle's. */
+    private String stepNames(List<Step> steps, Locale locale) {
+        return steps.stream().map(step -> {
+            String fallback = step.modelName() == null ? step.stepKey() : step.modelName();
+            if (locale.equals(VIETNAMESE) && step.modelName() != null) {
+                return step.modelName();
+            }
+            return messages.getMessage("mail.step." + step.stepKey(), null, fallback, locale);
+        }).distinct().collect(Collectors.joining("; "));
+    }
+
+    private String text(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args.length == 0 ? null : args, locale);
+    }
+}
