@@ -117,7 +117,7 @@ class CaseWorkBrowserTests extends BrowserTest {
     }
 
     @Test
-    void reportWithoutAChildsAgeOrBirthIsRefusedWithTheReasonBesideTheField() {
+    void incompleteReportIsRefusedWithEachReasonBesideItsField() {
         signIn("hotline");
         new Select(find(By.id("communeCode"))).selectByValue("00004");
         find(By.id("child-fullName")).sendKeys(uniqueChildName());
