@@ -38,8 +38,17 @@ class NeedToKnowIntegrationTests extends ApiIntegrationTest {
                         "description", "Theo dõi", "startDate", "2026-12-01", "endDate", "2026-12-31"))));
         complete("chairman", caseId, "approve_plan", Map.of("planApproved", "yes"));
 
-        as("police").get("/api/cases/" + caseId).expect(200);
+        var seenByPolice = as("police").get("/api/cases/" + caseId).expect(200).body();
         as("health").get("/api/cases/" + caseId).expect(404);
+
+        // police see the child and their measure, not the report's details nor the commune's records
+        assertThat(seenByPolice.get("child").get("fullName").asText()).isNotBlank();
+        assertThat(seenByPolice.has("report")).isFalse();
+        assertThat(seenByPolice.get("steps")).allMatch(s -> s.get("agencyId").asText().equals("police-00004"));
+        assertThat(seenByPolice.get("measures")).hasSize(1);
+        var seenByOfficer = as("officer").get("/api/cases/" + caseId).expect(200).body();
+        assertThat(seenByOfficer.get("report").get("currentCondition").asText()).isNotBlank();
+        assertThat(seenByOfficer.get("steps").size()).isGreaterThan(seenByPolice.get("steps").size());
     }
 
     @Test

@@ -24,6 +24,7 @@ import vn.trean.casefile.CaseNotFoundException;
 import vn.trean.casefile.CaseStillOpenException;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.casefile.CaseView;
+import vn.trean.casefile.CaseVisibility;
 import vn.trean.casefile.NewCase;
 import vn.trean.casefile.OpenedCase;
 import vn.trean.casefile.PlanMeasure;
@@ -109,7 +110,10 @@ class JdbcCaseFiles implements CaseFiles {
 
     @Override
     public OpenedCase reopen(UUID closedCaseId, CurrentUser user) {
-        CaseView old = read(closedCaseId, user).orElseThrow(() -> new CaseNotFoundException(closedCaseId));
+        if (read(closedCaseId, user).isEmpty()) {
+            throw new CaseNotFoundException(closedCaseId);
+        }
+        CaseView old = whole(closedCaseId).orElseThrow(() -> new CaseNotFoundException(closedCaseId));
         if (!"CLOSED".equals(old.status())) {
             throw new CaseStillOpenException(closedCaseId);
         }
@@ -129,6 +133,11 @@ class JdbcCaseFiles implements CaseFiles {
             return Optional.empty();
         }
         events.publishEvent(new CaseEvents.CaseRead(caseId, user.username()));
+        return whole(caseId).map(view -> CaseVisibility.cut(view, user));
+    }
+
+    /** The whole case, for this module's own use; readers get it through {@link #read}, cut to their role. */
+    private Optional<CaseView> whole(UUID caseId) {
         return jdbc.sql("""
                         select c.*, ch.full_name, ch.date_of_birth, ch.estimated_age, ch.sex,
                                r.receiving_agency_id, r.receiving_officer, r.channel, r.place, r.current_condition,

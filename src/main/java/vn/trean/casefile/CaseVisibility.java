@@ -1,0 +1,55 @@
+package vn.trean.casefile;
+
+import java.util.List;
+import java.util.Set;
+import vn.trean.identity.CurrentUser;
+import vn.trean.identity.Role;
+
+/**
+ * What of a case each reader's role needs: the one rule, applied to the API and the pages alike.
+ *
+ * <p>The commune officer and chairman run the case and the province supervisor oversees it: they see
+ * all of it. Every other agency a step was routed to (police, school, health station, the hotline
+ * that received the report) sees the child, the category and what was asked of it: its own steps
+ * with what it recorded, and the plan measures routed to its role. It sees the report's details
+ * (family situation, informant, condition) only if it received the report itself, and neither other
+ * agencies' step records, nor later reports, nor who read the file.
+ */
+public final class CaseVisibility {
+
+    private static final Set<Role> RUN_OR_OVERSEE_CASES =
+            Set.of(Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN, Role.PROVINCE_SUPERVISOR);
+
+    private CaseVisibility() {
+    }
+
+    public static boolean seesWholeCase(Role role) {
+        return RUN_OR_OVERSEE_CASES.contains(role);
+    }
+
+    /** The case as {@code reader} may see it; the reader is already known to need to know the case. */
+    public static CaseView cut(CaseView view, CurrentUser reader) {
+        if (seesWholeCase(reader.role())) {
+            return view;
+        }
+        boolean receivedIt = view.report() != null && reader.agencyId().equals(view.report().receivingAgencyId());
+        String roleKey = measureRoleOf(reader.role());
+        return new CaseView(view.id(), view.caseNumber(), view.communeCode(), view.provinceCode(), view.category(),
+                view.status(), view.protectionLevel(), view.emergency(), view.receivedAt(), view.createdAt(),
+                view.closedAt(), view.reopenedFrom(), view.child(), receivedIt ? view.report() : null,
+                view.steps().stream().filter(s -> reader.agencyId().equals(s.agencyId())).toList(),
+                view.measures().stream().filter(m -> m.responsibleRole().equals(roleKey)).toList(),
+                List.of());
+    }
+
+    /** The plan's name for the role (draft_plan.form, responsibleRole), or null for roles no measure is routed to. */
+    public static String measureRoleOf(Role role) {
+        return switch (role) {
+            case POLICE -> "police";
+            case EDUCATION -> "education";
+            case HEALTH -> "health";
+            case COMMUNE_OFFICER -> "commune-officer";
+            default -> null;
+        };
+    }
+}
