@@ -64,7 +64,10 @@ class ModelPages {
         }
         List<ProcessModels.ModelVersion> caseVersions = versions.stream().map(ModelCatalog.Version::model)
                 .filter(v -> v.kind().equals("PROCESS") && v.key().equals(CASE_PROCESS)).toList();
-        model.addAttribute("groups", groups.values());
+        // processes first: they are what process owners change most and what cases run on
+        model.addAttribute("groups", groups.values().stream()
+                .sorted(java.util.Comparator.comparingInt(g -> List.of("PROCESS", "DECISION", "FORM").indexOf(g.kind())))
+                .toList());
         model.addAttribute("resources", catalog.resourceNames());
         model.addAttribute("drafts", drafts.list());
         model.addAttribute("caseVersions", caseVersions);
