@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -116,6 +117,44 @@ class ModelsBrowserTests extends BrowserTest {
         assertThat(latestVersion()).isEqualTo(before);
     }
 
+    @Test
+    void ownerPreviewsMovingRunningCasesToAnotherVersionMovesThemAndSeesWhereEachIsNow() throws Exception {
+        UUID waiting = fileReport(COMMUNE_A, Instant.now());
+        UUID assessing = fileReport(COMMUNE_A, Instant.now());
+        complete("officer", assessing, "verify_report", verification(false));
+        String source = definitionOf(waiting);
+        Map<String, byte[]> files = shippedModels();
+        files.put(PROCESS, new String(files.get(PROCESS), StandardCharsets.UTF_8)
+                .replace("task_assess_needs", "task_assess_needs_v2").getBytes(StandardCharsets.UTF_8));
+        assertThat(deploy(files, "Tách bước đánh giá nhu cầu").statusCode()).isEqualTo(201);
+        String target = repository.createProcessDefinitionQuery().processDefinitionKey("case_intervention")
+                .latestVersion().singleResult().getId();
+
+        signIn("owner");
+        open("/models");
+        new Select(find(By.id("migration-source"))).selectByValue(source);
+        new Select(find(By.id("migration-target"))).selectByValue(target);
+        find(By.cssSelector("#migration form[action$='/migration/preview'] button")).click();
+        WebElement canMove = find(By.cssSelector("#migration-preview tr[data-instance='" + instanceOf(waiting) + "']"));
+        assertThat(canMove.getAttribute("data-can-move")).isEqualTo("true");
+        WebElement cannot = find(By.cssSelector("#migration-preview tr[data-instance='" + instanceOf(assessing) + "']"));
+        assertThat(cannot.getAttribute("data-can-move")).isEqualTo("false");
+        assertThat(cannot.getText()).contains("task_assess_needs");
+        screenshot("models-migration-preview");
+
+        // other test classes' cases run on the same version: move only this test's case
+        script("document.querySelectorAll('#migration-preview input[name=instance]').forEach(c => c.checked = c.value === arguments[0])",
+                instanceOf(waiting));
+        find(By.cssSelector("#migration-run button[type=submit]")).click();
+        find(By.id("migration-result"));
+        runBatchJobs();
+        find(By.cssSelector("#migration a[href*='/models/migration/result']")).click();
+        WebElement moved = find(By.cssSelector("#migration-result tr[data-instance='" + instanceOf(waiting) + "']"));
+        assertThat(moved.getText()).contains(target);
+        assertThat(pageText()).contains("Đã xong.");
+        assertThat(definitionOf(assessing)).isEqualTo(source);
+    }
+
     // --- helpers ------------------------------------------------------------------------------------
 
     /** Opens a group of the properties panel (they start closed) and returns one of its fields. */
@@ -136,6 +175,28 @@ class ModelsBrowserTests extends BrowserTest {
 
     private Object script(String js, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    private String instanceOf(UUID caseId) {
+        return jdbc.sql("select process_instance_id from case_file where id = ?").param(caseId).query(String.class).single();
+    }
+
+    /** Runs the batch's seed, migration and monitor jobs, as the job executor would. */
+    private void runBatchJobs() {
+        for (int round = 0; round < 10; round++) {
+            List<org.camunda.bpm.engine.runtime.Job> jobs = management.createJobQuery().executable().list().stream()
+                    .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date())).toList();
+            boolean batch = false;
+            for (var job : jobs) {
+                if (job.getProcessInstanceId() == null) {
+                    management.executeJob(job.getId());
+                    batch = true;
+                }
+            }
+            if (!batch) {
+                return;
+            }
+        }
     }
 
     private String definitionOf(UUID caseId) {
