@@ -81,3 +81,20 @@ await esbuild.build({
   legalComments: 'linked',
   logLevel: 'warning'
 });
+
+// The process owners' model editor: the BPMN, DMN and form modelers with their styles and fonts. Its
+// own entry, loaded by /models/edit/{resource} only, so the caseworkers' pages stay light. The form
+// editor needs the FEEL editor the task page's bundle leaves out, so none of the plugins above apply.
+await esbuild.build({
+  entryPoints: ['src/models.js'],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['es2019'],
+  outdir,
+  alias: { lodash: 'lodash-es' },
+  loader: { '.woff': 'file', '.woff2': 'file', '.eot': 'file', '.ttf': 'file', '.svg': 'file' },
+  assetNames: 'models-assets/[name]-[hash]',
+  legalComments: 'linked',
+  logLevel: 'warning'
+});

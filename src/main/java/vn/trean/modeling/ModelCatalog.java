@@ -15,6 +15,7 @@ import vn.trean.identity.UserDirectory;
 import vn.trean.problem.ApiProblem;
 import vn.trean.problem.FindingsProblem;
 import vn.trean.problem.InvalidFieldsProblem;
+import vn.trean.workflow.ModelDiff;
 import vn.trean.workflow.ModelFinding;
 import vn.trean.workflow.ProcessModels;
 import vn.trean.workflow.WorkflowEvents.ModelsDeployed;
@@ -95,6 +96,27 @@ public class ModelCatalog {
         return models.result(batchId, instanceIds);
     }
 
+    /** What a BPMN file changes against its latest deployed version: steps added, removed, renamed, rerouted, re-timed. */
+    public List<ModelDiff.Change> changes(String resource, byte[] edited) {
+        requireProcessOwner();
+        byte[] deployed = models.currentResources(resource).get(resource);
+        if (deployed == null) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "model-not-found", resource);
+        }
+        try {
+            return ModelDiff.bpmn(deployed, edited);
+        } catch (RuntimeException unreadable) {
+            // the rules say why the file does not parse; the diff has nothing to compare
+            throw refused(models.validate(Map.of(resource, edited)));
+        }
+    }
+
+    /** The files process owners can open in the editor. */
+    public List<String> resourceNames() {
+        requireProcessOwner();
+        return models.resourceNames();
+    }
+
     /** Deployments that did not come through this catalog (Camunda Modeler, application start) still get their note. */
     @EventListener
     void on(ModelsDeployed deployed) {
@@ -130,7 +152,7 @@ public class ModelCatalog {
         return note.trim().length() > 250 ? note.trim().substring(0, 250) : note.trim();
     }
 
-    private CurrentUser requireProcessOwner() {
+    CurrentUser requireProcessOwner() {
         CurrentUser user = users.requireCurrent();
         if (!user.role().usesEngineTools()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden");

@@ -197,6 +197,46 @@ public class ProcessModels {
         return query.list();
     }
 
+    /**
+     * Every file of the newest deployment that holds {@code resourceName}, by file name, or an empty map when
+     * none does. A draft is deployed together with these, so that references bound to the deployment
+     * (formRef, decisionRef with binding "deployment") still find their form or decision table.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, byte[]> currentResources(String resourceName) {
+        for (Deployment deployment : repository.createDeploymentQuery().orderByDeploymentTime().desc().list()) {
+            List<String> names = repository.getDeploymentResourceNames(deployment.getId());
+            if (names.stream().map(ProcessModels::fileName).anyMatch(resourceName::equals)) {
+                Map<String, byte[]> files = new LinkedHashMap<>();
+                for (String name : names) {
+                    try (var in = repository.getResourceAsStream(deployment.getId(), name)) {
+                        files.put(fileName(name), in.readAllBytes());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return files;
+            }
+        }
+        return Map.of();
+    }
+
+    /** Deployments from the classpath name their files with their folder (bpmn/x.bpmn); uploads name the file only. */
+    private static String fileName(String resourceName) {
+        return resourceName.substring(resourceName.lastIndexOf('/') + 1);
+    }
+
+    /** The file names of every deployed process, decision table and form: the models a process owner can open. */
+    @Transactional(readOnly = true)
+    public List<String> resourceNames() {
+        Set<String> names = new java.util.TreeSet<>();
+        for (Deployment deployment : repository.createDeploymentQuery().list()) {
+            repository.getDeploymentResourceNames(deployment.getId()).stream().map(ProcessModels::fileName)
+                    .filter(n -> n.endsWith(".bpmn") || n.endsWith(".dmn") || n.endsWith(".form")).forEach(names::add);
+        }
+        return List.copyOf(names);
+    }
+
     /** The deployment a definition came from. */
     public Deployment deploymentOf(String deploymentId) {
         return repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();

@@ -12,12 +12,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.trean.modeling.ModelCatalog;
+import vn.trean.modeling.ModelDrafts;
+import vn.trean.workflow.ModelDiff;
 import vn.trean.workflow.ModelFinding;
 import vn.trean.workflow.ProcessModels;
 
@@ -27,9 +30,11 @@ import vn.trean.workflow.ProcessModels;
 class ModelController {
 
     private final ModelCatalog catalog;
+    private final ModelDrafts drafts;
 
-    ModelController(ModelCatalog catalog) {
+    ModelController(ModelCatalog catalog, ModelDrafts drafts) {
         this.catalog = catalog;
+        this.drafts = drafts;
     }
 
     @GetMapping
@@ -77,6 +82,50 @@ class ModelController {
     @Operation(summary = "Where each case is now, and whether the batch still runs")
     ProcessModels.MigrationResult result(@RequestBody ResultRequest request) {
         return catalog.migrationResult(request.batchId(), request.processInstanceIds());
+    }
+
+    @GetMapping("/drafts")
+    @Operation(summary = "The drafts saved and not yet deployed")
+    List<ModelDrafts.Draft> drafts() {
+        return drafts.list();
+    }
+
+    @GetMapping("/drafts/{resource}")
+    @Operation(summary = "A model's draft, or the file as last deployed when there is no draft")
+    ModelDrafts.Draft draft(@PathVariable String resource) {
+        return drafts.load(resource);
+    }
+
+    @PutMapping("/drafts/{resource}")
+    @Operation(summary = "Save a draft without deploying it",
+            description = "Forms must be form-js schemaVersion 16 or older, which the engine's Tasklist renders.")
+    ModelDrafts.Draft saveDraft(@PathVariable String resource, @RequestBody DraftRequest request) {
+        return drafts.save(resource, request.content());
+    }
+
+    @GetMapping("/drafts/{resource}/changes")
+    @Operation(summary = "What the draft changes against the deployed version")
+    List<ModelDiff.Change> changes(@PathVariable String resource) {
+        return drafts.changes(resource);
+    }
+
+    @PostMapping("/drafts/validate")
+    @Operation(summary = "Check drafts, with the rest of their deployment, against the rules")
+    List<ModelFinding> validateDrafts(@RequestBody DraftDeployRequest request) {
+        return drafts.validate(request.resources());
+    }
+
+    @PostMapping("/drafts/deployments")
+    @Operation(summary = "Deploy drafts with a change note, together with the other files of their deployment")
+    ResponseEntity<ProcessModels.DeployedModels> deployDrafts(@RequestBody DraftDeployRequest request) {
+        var deployed = drafts.deploy(request.resources(), request.note());
+        return ResponseEntity.created(URI.create("/api/models/deployments/" + deployed.deploymentId())).body(deployed);
+    }
+
+    record DraftRequest(String content) {
+    }
+
+    record DraftDeployRequest(List<String> resources, String note) {
     }
 
     record NoteRequest(String note) {

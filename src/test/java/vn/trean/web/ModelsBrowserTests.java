@@ -1,0 +1,250 @@
+package vn.trean.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Process owners change a model in the browser. Every deployment made here becomes the latest version
+ * that other test classes start cases on, so each test leaves the shipped models as the latest, and no draft.
+ */
+class ModelsBrowserTests extends BrowserTest {
+
+    private static final String PROCESS = "case_intervention.bpmn";
+    private static final String OLD_NAME = "Xác minh, đánh giá nguy cơ ban đầu";
+    private static final String NEW_NAME = "Xác minh thông tin ban đầu";
+
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+
+    @AfterEach
+    void shippedModelsStayLatest() throws Exception {
+        jdbc.sql("delete from model_draft").update();
+        if (!latestIsShipped()) {
+            HttpResponse<String> restored = deploy(shippedModels(), "Khôi phục mô hình gốc sau kiểm thử");
+            assertThat(restored.statusCode()).as(restored.body()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void ownerRenamesAStepAndChangesItsDeadlineInTheModelerThenNewReportsFollowWhileOlderCasesStay() {
+        UUID older = fileReport(COMMUNE_A, Instant.now());
+        String olderDefinition = definitionOf(older);
+
+        signIn("owner");
+        open("/models");
+        find(By.linkText(PROCESS)).click();
+        waitFor(d -> "true".equals(d.findElement(By.id("editor")).getAttribute("data-ready")));
+
+        // select the step on the canvas, then rename it and change its deadline in the properties panel
+        find(By.cssSelector("g.djs-element[data-element-id='task_verify_report']")).click();
+        waitFor(d -> "task_verify_report".equals(d.findElement(By.id("bio-properties-panel-id")).getAttribute("value")));
+        type(panelField("group-general", "bio-properties-panel-name"), NEW_NAME);
+        type(panelField("group-CamundaPlatform__UserAssignment", "bio-properties-panel-dueDate"), "PT10H");
+        waitFor(d -> NEW_NAME.equals(script("return window.treAnEditor.get('elementRegistry')"
+                + ".get('task_verify_report').businessObject.name")));
+        waitFor(d -> "PT10H".equals(script("return window.treAnEditor.get('elementRegistry')"
+                + ".get('task_verify_report').businessObject.get('camunda:dueDate')")));
+        screenshot("models-editor");
+
+        find(By.id("save-draft")).click();
+        waitFor(d -> d.findElement(By.id("editor-status")).getText().equals("Đã lưu bản nháp."));
+        find(By.id("show-changes")).click();
+        WebElement renamed = find(By.cssSelector("#changes li[data-kind=RENAMED][data-element=task_verify_report]"));
+        assertThat(renamed.getText()).contains(OLD_NAME).contains(NEW_NAME);
+        assertThat(text(By.cssSelector("#changes li[data-kind=DUE_DATE][data-element=task_verify_report]")))
+                .contains("${windowEndsAt}").contains("PT10H");
+
+        find(By.id("deploy-note")).sendKeys("Đổi tên bước xác minh; hạn 10 giờ");
+        find(By.id("deploy")).click();
+        waitFor(d -> d.findElement(By.id("editor-status")).getText().startsWith("Đã triển khai"));
+
+        UUID newer = fileReport(COMMUNE_A, Instant.now());
+        assertThat(definitionOf(newer)).isNotEqualTo(olderDefinition);
+        assertThat(taskOf("officer", newer, "verify_report").get("name").asText()).isEqualTo(NEW_NAME);
+        assertThat(definitionOf(older)).isEqualTo(olderDefinition);
+        assertThat(taskOf("officer", older, "verify_report").get("name").asText()).isEqualTo(OLD_NAME);
+
+        open("/models");
+        WebElement latest = find(By.cssSelector("table.versions[data-key=case_intervention] tbody tr"));
+        assertThat(latest.getText()).contains("Đổi tên bước xác minh; hạn 10 giờ").contains("owner").contains("mới nhất");
+        screenshot("models");
+    }
+
+    @Test
+    void officersHaveNoModelsPage() {
+        signIn("officer");
+        assertThat(all(By.linkText("Mô hình quy trình"))).isEmpty();
+        open("/models");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Không có quyền");
+    }
+
+    @Test
+    void deployingWithoutANoteIsRefusedWithAMessage() {
+        int before = latestVersion();
+        signIn("owner");
+        open("/models");
+        find(By.id("upload-files")).sendKeys(Path.of("bpmn", PROCESS).toAbsolutePath().toString());
+        find(By.cssSelector("#upload-form button[type=submit]")).click();
+        assertThat(text(By.id("problem"))).isEqualTo("Cần ghi chú thay đổi trước khi triển khai.");
+        assertThat(latestVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void ownerPreviewsMovingRunningCasesToAnotherVersionMovesThemAndSeesWhereEachIsNow() throws Exception {
+        UUID waiting = fileReport(COMMUNE_A, Instant.now());
+        UUID assessing = fileReport(COMMUNE_A, Instant.now());
+        complete("officer", assessing, "verify_report", verification(false));
+        String source = definitionOf(waiting);
+        Map<String, byte[]> files = shippedModels();
+        files.put(PROCESS, new String(files.get(PROCESS), StandardCharsets.UTF_8)
+                .replace("task_assess_needs", "task_assess_needs_v2").getBytes(StandardCharsets.UTF_8));
+        assertThat(deploy(files, "Tách bước đánh giá nhu cầu").statusCode()).isEqualTo(201);
+        String target = repository.createProcessDefinitionQuery().processDefinitionKey("case_intervention")
+                .latestVersion().singleResult().getId();
+
+        signIn("owner");
+        open("/models");
+        new Select(find(By.id("migration-source"))).selectByValue(source);
+        new Select(find(By.id("migration-target"))).selectByValue(target);
+        find(By.cssSelector("#migration form[action$='/migration/preview'] button")).click();
+        WebElement canMove = find(By.cssSelector("#migration-preview tr[data-instance='" + instanceOf(waiting) + "']"));
+        assertThat(canMove.getAttribute("data-can-move")).isEqualTo("true");
+        WebElement cannot = find(By.cssSelector("#migration-preview tr[data-instance='" + instanceOf(assessing) + "']"));
+        assertThat(cannot.getAttribute("data-can-move")).isEqualTo("false");
+        assertThat(cannot.getText()).contains("task_assess_needs");
+        screenshot("models-migration-preview");
+
+        // other test classes' cases run on the same version: move only this test's case
+        script("document.querySelectorAll('#migration-preview input[name=instance]').forEach(c => c.checked = c.value === arguments[0])",
+                instanceOf(waiting));
+        find(By.cssSelector("#migration-run button[type=submit]")).click();
+        find(By.id("migration-result"));
+        runBatchJobs();
+        find(By.cssSelector("#migration a[href*='/models/migration/result']")).click();
+        WebElement moved = find(By.cssSelector("#migration-result tr[data-instance='" + instanceOf(waiting) + "']"));
+        assertThat(moved.getText()).contains(target);
+        assertThat(pageText()).contains("Đã xong.");
+        assertThat(definitionOf(assessing)).isEqualTo(source);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------
+
+    /** Opens a group of the properties panel (they start closed) and returns one of its fields. */
+    private WebElement panelField(String group, String fieldId) {
+        List<WebElement> fields = all(By.id(fieldId));
+        if (fields.isEmpty() || !fields.get(0).isDisplayed()) {
+            find(By.cssSelector("[data-group-id='" + group + "'] .bio-properties-panel-group-header")).click();
+            waitFor(d -> d.findElement(By.id(fieldId)).isDisplayed());
+        }
+        return find(By.id(fieldId));
+    }
+
+    private void type(WebElement field, String value) {
+        script("arguments[0].scrollIntoView({block: 'center'})", field);
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+    }
+
+    private Object script(String js, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    private String instanceOf(UUID caseId) {
+        return jdbc.sql("select process_instance_id from case_file where id = ?").param(caseId).query(String.class).single();
+    }
+
+    /** Runs the batch's seed, migration and monitor jobs, as the job executor would. */
+    private void runBatchJobs() {
+        for (int round = 0; round < 10; round++) {
+            List<org.camunda.bpm.engine.runtime.Job> jobs = management.createJobQuery().executable().list().stream()
+                    .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date())).toList();
+            boolean batch = false;
+            for (var job : jobs) {
+                if (job.getProcessInstanceId() == null) {
+                    management.executeJob(job.getId());
+                    batch = true;
+                }
+            }
+            if (!batch) {
+                return;
+            }
+        }
+    }
+
+    private String definitionOf(UUID caseId) {
+        String instance = jdbc.sql("select process_instance_id from case_file where id = ?").param(caseId)
+                .query(String.class).single();
+        return runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId();
+    }
+
+    private int latestVersion() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey("case_intervention").latestVersion()
+                .singleResult().getVersion();
+    }
+
+    private boolean latestIsShipped() throws IOException {
+        var latest = repository.createProcessDefinitionQuery().processDefinitionKey("case_intervention").latestVersion()
+                .singleResult();
+        byte[] deployedXml = repository.getProcessModel(latest.getId()).readAllBytes();
+        return java.util.Arrays.equals(deployedXml, shippedModels().get(PROCESS));
+    }
+
+    private static Map<String, byte[]> shippedModels() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        var resolver = new PathMatchingResourcePatternResolver();
+        for (String pattern : List.of("classpath:bpmn/*.bpmn", "classpath:bpmn/*.dmn", "classpath:forms/*.form")) {
+            for (Resource resource : resolver.getResources(pattern)) {
+                files.put(resource.getFilename(), resource.getContentAsByteArray());
+            }
+        }
+        return files;
+    }
+
+    private HttpResponse<String> deploy(Map<String, byte[]> files, String note) throws IOException, InterruptedException {
+        String boundary = "----trean" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n" + note + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        for (var file : files.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + file.getKey()
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(file.getValue());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String auth = Base64.getEncoder().encodeToString(("owner:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/models/deployments")))
+                        .header("Authorization", "Basic " + auth).header("Accept", "application/json")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
