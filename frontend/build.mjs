@@ -1,8 +1,21 @@
 // Bundles the task page's script (form-js viewer) into the application's static resources.
 // Run by Maven (exec-maven-plugin) in generate-resources; `npm run build` does the same by hand.
-import * as esbuild from 'esbuild';
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+
+// Maven installs the packages when node_modules is missing (the install-frontend profile). After a
+// pull that changed package-lock.json, the installed packages are stale: reinstall them before bundling.
+const lockVersions = file => Object.entries(JSON.parse(readFileSync(file, 'utf8')).packages ?? {})
+  .filter(([path, p]) => path.startsWith('node_modules/') && !p.optional)
+  .map(([path, p]) => `${path}@${p.version}`).sort().join('\n');
+const installed = 'node_modules/.package-lock.json';
+if (!existsSync(installed) || lockVersions('package-lock.json') !== lockVersions(installed)) {
+  console.log('package-lock.json changed since the last install: npm ci');
+  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+}
+const esbuild = await import('esbuild');
 
 const outdir = fileURLToPath(new URL('../target/classes/static/js/', import.meta.url));
 

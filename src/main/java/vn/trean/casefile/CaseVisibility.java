@@ -1,6 +1,5 @@
 package vn.trean.casefile;
 
-import java.util.List;
 import java.util.Set;
 import vn.trean.identity.CurrentUser;
 import vn.trean.identity.Role;
@@ -11,9 +10,9 @@ import vn.trean.identity.Role;
  * <p>The commune officer and chairman run the case and the province supervisor oversees it: they see
  * all of it. Every other agency a step was routed to (police, school, health station, the hotline
  * that received the report) sees the child, the category and what was asked of it: its own steps
- * with what it recorded, and the plan measures routed to its role. It sees the report's details
- * (family situation, informant, condition) only if it received the report itself, and neither other
- * agencies' step records, nor later reports, nor who read the file.
+ * with what it recorded, and the plan measures routed to its role. It sees a report's details
+ * (family situation, informant, condition) only if it received that report itself, and neither other
+ * agencies' step records nor who read the file.
  */
 public final class CaseVisibility {
 
@@ -39,7 +38,7 @@ public final class CaseVisibility {
                 view.closedAt(), view.reopenedFrom(), view.child(), receivedIt ? view.report() : null,
                 view.steps().stream().filter(s -> reader.agencyId().equals(s.agencyId())).toList(),
                 view.measures().stream().filter(m -> m.responsibleRole().equals(roleKey)).toList(),
-                List.of());
+                view.linkedReports().stream().filter(r -> reader.agencyId().equals(r.receivingAgencyId())).toList());
     }
 
     /** The plan's name for the role (draft_plan.form, responsibleRole), or null for roles no measure is routed to. */
