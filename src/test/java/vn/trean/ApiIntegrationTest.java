@@ -117,6 +117,41 @@ public abstract class ApiIntegrationTest {
         }
     }
 
+    /**
+     * A multipart POST as {@code user}: the text fields, then each file in a part named {@code fileField},
+     * or named after the file when {@code fileField} is null (as the engine REST API expects).
+     */
+    protected java.net.http.HttpResponse<String> multipart(String user, String path, Map<String, String> fields,
+                                                          String fileField, Map<String, byte[]> files) {
+        String boundary = "----trean" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+        files.forEach((file, content) -> {
+            String part = fileField == null ? file : fileField;
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                    + file + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(utf8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        String auth = java.util.Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(utf8));
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                            .newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                            .header("Authorization", "Basic " + auth).header("Accept", "application/json")
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonNode parse(byte[] bytes) {
         try {
             return json.readTree(bytes);

@@ -58,17 +58,9 @@ class CaseDocumentsIntegrationTests extends ApiIntegrationTest {
         assertThat(json.readTree(response.body()).get("code").asText()).isEqualTo("document-too-large");
     }
 
-    private HttpResponse<String> upload(String user, UUID caseId, String filename, byte[] content) throws Exception {
-        String boundary = "----trean" + UUID.randomUUID();
-        var body = new java.io.ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases/" + caseId + "/documents"))
-                .header("Authorization", basic(user)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> upload(String user, UUID caseId, String filename, byte[] content) {
+        return multipart(user, "/api/cases/" + caseId + "/documents", java.util.Map.of(), "file",
+                java.util.Map.of(filename, content));
     }
 
     private HttpResponse<byte[]> get(String user, String path) throws Exception {

@@ -3,16 +3,9 @@ package vn.trean.modeling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +16,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import vn.trean.ApiIntegrationTest;
+import vn.trean.ShippedModels;
 
 /**
  * Process owners deploy, roll back and migrate. Every deployment made here becomes the latest version
@@ -33,7 +25,7 @@ import vn.trean.ApiIntegrationTest;
  */
 class ModelDeploymentIntegrationTests extends ApiIntegrationTest {
 
-    private static final String PROCESS = "case_intervention.bpmn";
+    private static final String PROCESS = ShippedModels.PROCESS;
 
     @Autowired
     RepositoryService repository;
@@ -42,14 +34,14 @@ class ModelDeploymentIntegrationTests extends ApiIntegrationTest {
 
     @AfterEach
     void shippedModelsStayLatest() throws Exception {
-        if (!latestIsShipped()) {
-            deploy("owner", shippedModels(), "Khôi phục mô hình gốc sau kiểm thử").expect201();
+        if (!ShippedModels.latestIsShipped(repository)) {
+            deploy("owner", ShippedModels.files(), "Khôi phục mô hình gốc sau kiểm thử").expect201();
         }
     }
 
     @Test
     void shippedModelsKeepEveryRule() throws Exception {
-        JsonNode findings = json.readTree(multipart("owner", "/api/models/validate", shippedModels(), null).body());
+        JsonNode findings = json.readTree(multipart("owner", "/api/models/validate", ShippedModels.files(), null).body());
         assertThat(findings).isEmpty();
     }
 
@@ -99,9 +91,9 @@ class ModelDeploymentIntegrationTests extends ApiIntegrationTest {
         assertThat(refused.body()).contains("task_verify_report").contains("nobody");
         assertThat(latestVersion()).isEqualTo(before);
 
-        HttpResponse<String> accepted = multipart("owner", "/engine-rest/deployment/create", shippedModels(), "deployment-name");
+        HttpResponse<String> accepted = multipart("owner", "/engine-rest/deployment/create", ShippedModels.files(), "deployment-name");
         assertThat(accepted.statusCode()).isEqualTo(200);
-        assertThat(multipart("officer", "/engine-rest/deployment/create", shippedModels(), "deployment-name").statusCode())
+        assertThat(multipart("officer", "/engine-rest/deployment/create", ShippedModels.files(), "deployment-name").statusCode())
                 .isEqualTo(403);
     }
 
@@ -191,55 +183,19 @@ class ModelDeploymentIntegrationTests extends ApiIntegrationTest {
 
     private Reply deploy(String user, Map<String, byte[]> files, String note) throws Exception {
         Map<String, String> fields = note == null ? Map.of() : Map.of("note", note);
-        HttpResponse<String> response = send(user, "/api/models/deployments", files, "files", fields);
+        HttpResponse<String> response = multipart(user, "/api/models/deployments", fields, "files", files);
         return new Reply(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
     }
 
-    private HttpResponse<String> multipart(String user, String path, Map<String, byte[]> files, String nameField)
-            throws Exception {
+    /** The models API takes the files in "files"; the engine REST API names each part after its file. */
+    private HttpResponse<String> multipart(String user, String path, Map<String, byte[]> files, String nameField) {
         boolean engine = path.startsWith("/engine-rest");
         Map<String, String> fields = engine ? Map.of(nameField, "Camunda Modeler " + UUID.randomUUID()) : Map.of();
-        return send(user, path, files, engine ? null : "files", fields);
+        return multipart(user, path, fields, engine ? null : "files", files);
     }
 
-    /** A multipart request; {@code fileField} null names each file part after its file, as the engine REST API expects. */
-    private HttpResponse<String> send(String user, String path, Map<String, byte[]> files, String fileField,
-                                      Map<String, String> fields) throws IOException, InterruptedException {
-        String boundary = "----trean" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        for (var field : fields.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        for (var file : files.entrySet()) {
-            String part = fileField == null ? file.getKey() : fileField;
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
-                    + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(file.getValue());
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        String auth = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Basic " + auth).header("Accept", "application/json")
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, byte[]> shippedModels() throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        var resolver = new PathMatchingResourcePatternResolver();
-        for (String pattern : List.of("classpath:bpmn/*.bpmn", "classpath:bpmn/*.dmn", "classpath:forms/*.form")) {
-            for (Resource resource : resolver.getResources(pattern)) {
-                files.put(resource.getFilename(), resource.getContentAsByteArray());
-            }
-        }
-        return files;
-    }
-
-    private static Map<String, byte[]> change(String file, UnaryOperator<String> edit) throws IOException {
-        Map<String, byte[]> files = shippedModels();
+    private static Map<String, byte[]> change(String file, UnaryOperator<String> edit) {
+        Map<String, byte[]> files = ShippedModels.files();
         String original = new String(files.get(file), StandardCharsets.UTF_8);
         String edited = edit.apply(original);
         assertThat(edited).as("the edit changed %s", file).isNotEqualTo(original);
@@ -250,13 +206,6 @@ class ModelDeploymentIntegrationTests extends ApiIntegrationTest {
     private int latestVersion() {
         return repository.createProcessDefinitionQuery().processDefinitionKey("case_intervention").latestVersion()
                 .singleResult().getVersion();
-    }
-
-    private boolean latestIsShipped() throws IOException {
-        var latest = repository.createProcessDefinitionQuery().processDefinitionKey("case_intervention").latestVersion()
-                .singleResult();
-        byte[] deployedXml = repository.getProcessModel(latest.getId()).readAllBytes();
-        return java.util.Arrays.equals(deployedXml, shippedModels().get(PROCESS));
     }
 
     private String instanceOf(UUID caseId) {

@@ -2,17 +2,10 @@ package vn.trean.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,8 +19,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import vn.trean.ShippedModels;
 
 /**
  * Process owners change a model in the browser. Every deployment made here becomes the latest version
@@ -47,8 +39,8 @@ class ModelsBrowserTests extends BrowserTest {
     @AfterEach
     void shippedModelsStayLatest() throws Exception {
         jdbc.sql("delete from model_draft").update();
-        if (!latestIsShipped()) {
-            HttpResponse<String> restored = deploy(shippedModels(), "Khôi phục mô hình gốc sau kiểm thử");
+        if (!ShippedModels.latestIsShipped(repository)) {
+            HttpResponse<String> restored = deploy(ShippedModels.files(), "Khôi phục mô hình gốc sau kiểm thử");
             assertThat(restored.statusCode()).as(restored.body()).isEqualTo(201);
         }
     }
@@ -123,7 +115,7 @@ class ModelsBrowserTests extends BrowserTest {
         UUID assessing = fileReport(COMMUNE_A, Instant.now());
         complete("officer", assessing, "verify_report", verification(false));
         String source = definitionOf(waiting);
-        Map<String, byte[]> files = shippedModels();
+        Map<String, byte[]> files = ShippedModels.files();
         files.put(PROCESS, new String(files.get(PROCESS), StandardCharsets.UTF_8)
                 .replace("task_assess_needs", "task_assess_needs_v2").getBytes(StandardCharsets.UTF_8));
         assertThat(deploy(files, "Tách bước đánh giá nhu cầu").statusCode()).isEqualTo(201);
@@ -210,41 +202,7 @@ class ModelsBrowserTests extends BrowserTest {
                 .singleResult().getVersion();
     }
 
-    private boolean latestIsShipped() throws IOException {
-        var latest = repository.createProcessDefinitionQuery().processDefinitionKey("case_intervention").latestVersion()
-                .singleResult();
-        byte[] deployedXml = repository.getProcessModel(latest.getId()).readAllBytes();
-        return java.util.Arrays.equals(deployedXml, shippedModels().get(PROCESS));
-    }
-
-    private static Map<String, byte[]> shippedModels() throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        var resolver = new PathMatchingResourcePatternResolver();
-        for (String pattern : List.of("classpath:bpmn/*.bpmn", "classpath:bpmn/*.dmn", "classpath:forms/*.form")) {
-            for (Resource resource : resolver.getResources(pattern)) {
-                files.put(resource.getFilename(), resource.getContentAsByteArray());
-            }
-        }
-        return files;
-    }
-
-    private HttpResponse<String> deploy(Map<String, byte[]> files, String note) throws IOException, InterruptedException {
-        String boundary = "----trean" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n" + note + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        for (var file : files.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + file.getKey()
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(file.getValue());
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        String auth = Base64.getEncoder().encodeToString(("owner:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/models/deployments")))
-                        .header("Authorization", "Basic " + auth).header("Accept", "application/json")
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> deploy(Map<String, byte[]> files, String note) {
+        return multipart("owner", "/api/models/deployments", Map.of("note", note), "files", files);
     }
 }
