@@ -44,6 +44,10 @@ public abstract class ApiIntegrationTest {
     protected JdbcClient jdbc;
     @Autowired
     protected ManagementService management;
+    @Autowired
+    protected org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    protected org.camunda.bpm.engine.RepositoryService repositoryService;
 
     @AfterEach
     void resetEngineClock() {
@@ -253,6 +257,37 @@ public abstract class ApiIntegrationTest {
         for (Job job : management.createJobQuery().duedateLowerThan(Date.from(to.plusSeconds(1))).list()) {
             management.executeJob(job.getId());
         }
+    }
+
+    /** Runs the jobs of engine batches (seed, migration, monitor) due now, as the job executor would. */
+    protected void runBatchJobs() {
+        for (int round = 0; round < 10; round++) {
+            java.util.List<Job> batchJobs = management.createJobQuery().executable().list().stream()
+                    .filter(j -> j.getProcessInstanceId() == null)
+                    .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new Date())).toList();
+            if (batchJobs.isEmpty()) {
+                return;
+            }
+            batchJobs.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    /** The process instance of a case. */
+    protected String instanceOf(UUID caseId) {
+        return jdbc.sql("select process_instance_id from case_file where id = ?").param(caseId).query(String.class)
+                .single();
+    }
+
+    /** The process definition (version) a case runs on. */
+    protected String definitionOf(UUID caseId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(instanceOf(caseId)).singleResult()
+                .getProcessDefinitionId();
+    }
+
+    /** The latest version number of the case process. */
+    protected int latestCaseProcessVersion() {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey("case_intervention").latestVersion()
+                .singleResult().getVersion();
     }
 
     protected int count(String sql, Object... params) {

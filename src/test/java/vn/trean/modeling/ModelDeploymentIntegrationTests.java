@@ -47,7 +47,7 @@ class ModelDeploymentIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void modelWithUnknownGroupOrMissingFormIsRefusedWithItsFindingsAndThePreviousVersionStays() throws Exception {
-        int before = latestVersion();
+        int before = latestCaseProcessVersion();
         var broken = change(PROCESS, bpmn -> bpmn
                 .replace("camunda:candidateGroups=\"province-supervisor\"", "camunda:candidateGroups=\"ministry-of-magic\"")
                 .replace("camunda:formRef=\"review_case\"", "camunda:formRef=\"review_case_v2\""));
@@ -59,7 +59,7 @@ class ModelDeploymentIntegrationTests extends ApiIntegrationTest {
         assertThat(findings).extracting(f -> f.get("elementId").asText())
                 .containsExactlyInAnyOrder("task_escalate_breach", "task_review_case");
         assertThat(findings.toString()).contains("ministry-of-magic").contains("review_case_v2");
-        assertThat(latestVersion()).isEqualTo(before);
+        assertThat(latestCaseProcessVersion()).isEqualTo(before);
     }
 
     @Test
@@ -83,13 +83,13 @@ class ModelDeploymentIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void theSameRulesGuardTheEngineRestApiAsCamundaModelerUsesIt() throws Exception {
-        int before = latestVersion();
+        int before = latestCaseProcessVersion();
         var broken = change(PROCESS, bpmn -> bpmn.replace("camunda:candidateGroups=\"commune-officer\" camunda:dueDate=\"${windowEndsAt}\"",
                 "camunda:candidateGroups=\"nobody\" camunda:dueDate=\"${windowEndsAt}\""));
         HttpResponse<String> refused = multipart("owner", "/engine-rest/deployment/create", broken, "deployment-name");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("task_verify_report").contains("nobody");
-        assertThat(latestVersion()).isEqualTo(before);
+        assertThat(latestCaseProcessVersion()).isEqualTo(before);
 
         HttpResponse<String> accepted = multipart("owner", "/engine-rest/deployment/create", ShippedModels.files(), "deployment-name");
         assertThat(accepted.statusCode()).isEqualTo(200);
@@ -203,20 +203,6 @@ class ModelDeploymentIntegrationTests extends ApiIntegrationTest {
         return files;
     }
 
-    private int latestVersion() {
-        return repository.createProcessDefinitionQuery().processDefinitionKey("case_intervention").latestVersion()
-                .singleResult().getVersion();
-    }
-
-    private String instanceOf(UUID caseId) {
-        return jdbc.sql("select process_instance_id from case_file where id = ?").param(caseId).query(String.class).single();
-    }
-
-    private String definitionOf(UUID caseId) {
-        return runtime.createProcessInstanceQuery().processInstanceId(instanceOf(caseId)).singleResult()
-                .getProcessDefinitionId();
-    }
-
     private static JsonNode moveOf(JsonNode preview, String instanceId) {
         for (JsonNode c : preview.get("cases")) {
             if (c.get("processInstanceId").asText().equals(instanceId)) {
@@ -224,23 +210,5 @@ class ModelDeploymentIntegrationTests extends ApiIntegrationTest {
             }
         }
         throw new AssertionError("no case " + instanceId + " in " + preview);
-    }
-
-    /** Runs the batch's seed, migration and monitor jobs, as the job executor would. */
-    private void runBatchJobs() {
-        for (int round = 0; round < 10; round++) {
-            List<Job> jobs = management.createJobQuery().executable().list().stream()
-                    .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date())).toList();
-            boolean batch = false;
-            for (Job job : jobs) {
-                if (job.getProcessInstanceId() == null) {
-                    management.executeJob(job.getId());
-                    batch = true;
-                }
-            }
-            if (!batch) {
-                return;
-            }
-        }
     }
 }

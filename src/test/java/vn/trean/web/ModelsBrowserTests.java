@@ -100,13 +100,13 @@ class ModelsBrowserTests extends BrowserTest {
 
     @Test
     void deployingWithoutANoteIsRefusedWithAMessage() {
-        int before = latestVersion();
+        int before = latestCaseProcessVersion();
         signIn("owner");
         open("/models");
         find(By.id("upload-files")).sendKeys(Path.of("bpmn", PROCESS).toAbsolutePath().toString());
         find(By.cssSelector("#upload-form button[type=submit]")).click();
         assertThat(text(By.id("problem"))).isEqualTo("Cần ghi chú thay đổi trước khi triển khai.");
-        assertThat(latestVersion()).isEqualTo(before);
+        assertThat(latestCaseProcessVersion()).isEqualTo(before);
     }
 
     @Test
@@ -167,39 +167,6 @@ class ModelsBrowserTests extends BrowserTest {
 
     private Object script(String js, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(js, args);
-    }
-
-    private String instanceOf(UUID caseId) {
-        return jdbc.sql("select process_instance_id from case_file where id = ?").param(caseId).query(String.class).single();
-    }
-
-    /** Runs the batch's seed, migration and monitor jobs, as the job executor would. */
-    private void runBatchJobs() {
-        for (int round = 0; round < 10; round++) {
-            List<org.camunda.bpm.engine.runtime.Job> jobs = management.createJobQuery().executable().list().stream()
-                    .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new java.util.Date())).toList();
-            boolean batch = false;
-            for (var job : jobs) {
-                if (job.getProcessInstanceId() == null) {
-                    management.executeJob(job.getId());
-                    batch = true;
-                }
-            }
-            if (!batch) {
-                return;
-            }
-        }
-    }
-
-    private String definitionOf(UUID caseId) {
-        String instance = jdbc.sql("select process_instance_id from case_file where id = ?").param(caseId)
-                .query(String.class).single();
-        return runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId();
-    }
-
-    private int latestVersion() {
-        return repository.createProcessDefinitionQuery().processDefinitionKey("case_intervention").latestVersion()
-                .singleResult().getVersion();
     }
 
     private HttpResponse<String> deploy(Map<String, byte[]> files, String note) {
