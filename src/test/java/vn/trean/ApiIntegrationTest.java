@@ -63,24 +63,41 @@ public abstract class ApiIntegrationTest {
     }
 
     protected Api as(String username) {
-        return new Api(username, null);
+        return new Api(username, null, Map.of());
     }
 
     protected Api anonymous() {
-        return new Api(null, null);
+        return new Api(null, null, Map.of());
     }
 
     protected final class Api {
         private final String username;
         private final String language;
+        private final Map<String, String> headers;
 
-        Api(String username, String language) {
+        Api(String username, String language, Map<String, String> headers) {
             this.username = username;
             this.language = language;
+            this.headers = headers;
         }
 
         public Api inLanguage(String acceptLanguage) {
-            return new Api(username, acceptLanguage);
+            return new Api(username, acceptLanguage, headers);
+        }
+
+        /** The same caller, sending one more request header. */
+        public Api withHeader(String name, String value) {
+            Map<String, String> more = new HashMap<>(headers);
+            more.put(name, value);
+            return new Api(username, language, Map.copyOf(more));
+        }
+
+        public Response put(String path, Object body) {
+            return exchange("PUT", path, body);
+        }
+
+        public Response delete(String path) {
+            return exchange("DELETE", path, null);
         }
 
         public Response get(String path) {
@@ -107,6 +124,7 @@ public abstract class ApiIntegrationTest {
                             h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
                         }
                         h.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+                        headers.forEach(h::set);
                     });
             if (body != null) {
                 request = request.contentType(MediaType.APPLICATION_JSON)
@@ -200,7 +218,7 @@ public abstract class ApiIntegrationTest {
 
     /** The open task of a case at the given step, as {@code username} sees it in their task list. */
     protected JsonNode taskOf(String username, UUID caseId, String stepKey) {
-        JsonNode tasks = as(username).get("/api/tasks").expect(200).body();
+        JsonNode tasks = as(username).get("/api/tasks?caseId=" + caseId).expect(200).body();
         for (JsonNode task : tasks) {
             if (task.get("caseId").asText().equals(caseId.toString()) && task.get("stepKey").asText().equals(stepKey)) {
                 return task;
@@ -210,7 +228,7 @@ public abstract class ApiIntegrationTest {
     }
 
     protected boolean hasTask(String username, UUID caseId, String stepKey) {
-        for (JsonNode task : as(username).get("/api/tasks").expect(200).body()) {
+        for (JsonNode task : as(username).get("/api/tasks?caseId=" + caseId).expect(200).body()) {
             if (task.get("caseId").asText().equals(caseId.toString()) && task.get("stepKey").asText().equals(stepKey)) {
                 return true;
             }
@@ -249,6 +267,22 @@ public abstract class ApiIntegrationTest {
             values.put("closureReason", "Không còn nguy cơ");
         }
         return values;
+    }
+
+    /**
+     * A case of commune A whose plan gives the police (of Ba Đình) a measure: the police then need to
+     * know it, and see it cut to their part. Health and education have no task in it.
+     */
+    protected UUID caseWithAPoliceMeasure() {
+        UUID caseId = fileReport(COMMUNE_A, Instant.now());
+        complete("officer", caseId, "verify_report", verification(false));
+        complete("officer", caseId, "assess_needs", needsAssessment());
+        complete("chairman", caseId, "hold_case_meeting", caseMeeting("intervention"));
+        complete("officer", caseId, "draft_plan", Map.of("planSummary", "Theo dõi an toàn", "measures",
+                java.util.List.of(Map.of("measureType", "safety_monitoring", "responsibleRole", "police",
+                        "description", "Theo dõi", "startDate", "2026-12-01", "endDate", "2026-12-31"))));
+        complete("chairman", caseId, "approve_plan", Map.of("planApproved", "yes"));
+        return caseId;
     }
 
     /** Moves the engine clock and runs every job due by then, as the job executor would. */

@@ -40,16 +40,21 @@ public class CaseDocuments {
     public record Document(DocumentInfo info, byte[] content) {
     }
 
+    /** The documents of a case the user sees: all for those who run or oversee it, else their own agency's. */
     @Transactional(readOnly = true)
     public List<DocumentInfo> list(UUID caseId, CurrentUser user) {
         requireVisible(caseId, user);
+        record Row(DocumentInfo info, String agencyId) {
+        }
         return jdbc.sql("""
-                        select id, filename, content_type, size_bytes, uploaded_by, uploaded_at
+                        select id, filename, content_type, size_bytes, uploaded_by, uploaded_at, agency_id
                         from document where case_id = :c order by uploaded_at desc""")
                 .param("c", caseId)
-                .query((rs, i) -> new DocumentInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
-                .list();
+                .query((rs, i) -> new Row(new DocumentInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant()), rs.getString(7)))
+                .list().stream()
+                .filter(row -> CaseVisibility.seesDocument(user, row.agencyId()))
+                .map(Row::info).toList();
     }
 
     public DocumentInfo upload(UUID caseId, CurrentUser user, String filename, byte[] content) {
@@ -64,24 +69,31 @@ public class CaseDocuments {
         String name = cleanName(filename);
         var info = new DocumentInfo(UUID.randomUUID(), name, type, content.length, user.username(), Instant.now());
         jdbc.sql("""
-                        insert into document (id, case_id, filename, content_type, size_bytes, content, uploaded_by, uploaded_at)
-                        values (:id, :c, :name, :type, :size, :content, :by, :at)""")
+                        insert into document (id, case_id, filename, content_type, size_bytes, content, uploaded_by,
+                                              uploaded_at, agency_id)
+                        values (:id, :c, :name, :type, :size, :content, :by, :at, :agency)""")
                 .param("id", info.id()).param("c", caseId).param("name", name).param("type", type)
                 .param("size", content.length).param("content", content).param("by", user.username())
-                .param("at", java.sql.Timestamp.from(info.uploadedAt())).update();
+                .param("at", java.sql.Timestamp.from(info.uploadedAt())).param("agency", user.agencyId()).update();
         events.publishEvent(new CaseEvents.DocumentAccessed(caseId, info.id(), user.username(), true));
         return info;
     }
 
+    /** A document the user sees ({@link #list}); one they may not see answers as a missing one. */
     public Document download(UUID caseId, UUID documentId, CurrentUser user) {
         requireVisible(caseId, user);
+        record Row(Document document, String agencyId) {
+        }
         Document document = jdbc.sql("""
-                        select id, filename, content_type, size_bytes, uploaded_by, uploaded_at, content
+                        select id, filename, content_type, size_bytes, uploaded_by, uploaded_at, content, agency_id
                         from document where id = :id and case_id = :c""")
                 .param("id", documentId).param("c", caseId)
-                .query((rs, i) -> new Document(new DocumentInfo(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3), rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant()), rs.getBytes(7)))
+                .query((rs, i) -> new Row(new Document(new DocumentInfo(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant()), rs.getBytes(7)),
+                        rs.getString(8)))
                 .optional()
+                .filter(row -> CaseVisibility.seesDocument(user, row.agencyId()))
+                .map(Row::document)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "document-not-found"));
         events.publishEvent(new CaseEvents.DocumentAccessed(caseId, documentId, user.username(), false));
         return document;

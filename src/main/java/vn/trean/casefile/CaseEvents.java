@@ -17,8 +17,9 @@ public final class CaseEvents {
                              Instant receivedAt, String actor, UUID reopenedFrom) {
     }
 
-    /** A further report was linked to an open case. */
-    public record ReportLinked(UUID caseId, String actor) {
+    /** A further report was linked to an open case; its owners are told. */
+    public record ReportLinked(UUID caseId, UUID reportId, String caseNumber, String communeCode, String provinceCode,
+                               String actor) {
     }
 
     /** A document was added to a case, or read. */

@@ -16,15 +16,23 @@ public interface CaseFiles {
 
     /**
      * Cases of the same commune whose child may be the one reported: the same name once tone marks and
-     * letter case are ignored, and a date of birth or age that does not contradict it.
+     * letter case are ignored, and a date of birth or age that does not contradict it. Each comes with a
+     * {@link DuplicateCandidate#matchRef() match reference} the user may link a report with; a case the
+     * user does not need to know shows only what decides "same child?" ({@link CaseVisibility#forDuplicateCheck}).
      */
     List<DuplicateCandidate> similarChildren(String communeCode, String childName, LocalDate dateOfBirth,
-                                             Integer estimatedAge);
+                                             Integer estimatedAge, CurrentUser user);
+
+    /** The case a match reference that {@link #similarChildren} gave this user names, while it is valid. */
+    Optional<UUID> caseOfMatch(UUID matchRef, CurrentUser user);
 
     /** The commune of a case, whoever asks (no case data): to check that a linked report is about the same place. */
     Optional<String> communeOf(UUID caseId);
 
-    /** Adds a further report to an open case instead of opening a duplicate; the receiving agency gains access. */
+    /**
+     * Adds a further report to an open case instead of opening a duplicate. The linker gains no access
+     * by it: the case's commune officer is told (a notification) and sees the report in the case file.
+     */
     void linkReport(UUID caseId, NewCase report, String actor);
 
     /** Opens a new case for the child of a closed case, linked to it. */
@@ -79,7 +87,16 @@ public interface CaseFiles {
                       Instant planDraftOpenedAt, Instant planApprovedAt) {
     }
 
-    record DuplicateCandidate(UUID caseId, String caseNumber, Instant receivedAt, String status, String childName,
+    /**
+     * A possible duplicate. {@code caseId}, {@code receivedAt}, {@code childName}, {@code dateOfBirth} and
+     * {@code estimatedAge} are null (left out of the JSON) for a case the user does not need to know.
+     *
+     * @param matchRef    what a report is linked with ({@code POST /api/reports/links}); valid for this user only, for a while
+     * @param ageYears    the child's age today, from the date of birth or the estimate
+     * @param initials    the initials of the child's name, e.g. "N.T.H."
+     */
+    record DuplicateCandidate(UUID matchRef, String caseNumber, String communeCode, String status, Integer ageYears,
+                              String initials, UUID caseId, Instant receivedAt, String childName,
                               LocalDate dateOfBirth, Integer estimatedAge) {
     }
 

@@ -41,6 +41,27 @@ public final class CaseVisibility {
                 view.linkedReports().stream().filter(r -> reader.agencyId().equals(r.receivingAgencyId())).toList());
     }
 
+    /**
+     * A possible duplicate as a receiving point sees it. One who needs to know the case sees the whole
+     * match; anyone else only what decides "same child?" — case number, commune, status, age and the
+     * initials — and no case id: the match reference links a report and opens nothing.
+     */
+    public static CaseFiles.DuplicateCandidate forDuplicateCheck(CaseFiles.DuplicateCandidate match, boolean needsToKnow) {
+        if (needsToKnow) {
+            return match;
+        }
+        return new CaseFiles.DuplicateCandidate(match.matchRef(), match.caseNumber(), match.communeCode(),
+                match.status(), match.ageYears(), match.initials(), null, null, null, null, null);
+    }
+
+    /**
+     * Whether the reader sees a document of a case they need to know: those who run or oversee the case
+     * see all; every other agency sees the documents it added itself, as it sees only its own steps.
+     */
+    public static boolean seesDocument(CurrentUser reader, String addedByAgencyId) {
+        return seesWholeCase(reader.role()) || reader.agencyId().equals(addedByAgencyId);
+    }
+
     /** The plan's name for the role (draft_plan.form, responsibleRole), or null for roles no measure is routed to. */
     public static String measureRoleOf(Role role) {
         return switch (role) {

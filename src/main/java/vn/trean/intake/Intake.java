@@ -45,13 +45,39 @@ public class Intake {
         return cases.open(validated(r, user), user.username());
     }
 
-    /** Adds the report to an open case the user judged to be about the same child, instead of opening a duplicate. */
+    /**
+     * Adds the report to an open case the user needs to know and judged to be about the same child,
+     * instead of opening a duplicate. A case the user may not see answers as a missing one.
+     */
     @Transactional
     public void linkToCase(UUID caseId, FileReportRequest r) {
         CurrentUser user = users.requireCurrent();
         NewCase report = validated(r, user);
-        if (!report.communeCode().equals(cases.communeOf(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)))) {
+        if (!cases.isVisibleTo(caseId, user)) {
             throw new CaseNotFoundException(caseId);
+        }
+        link(caseId, report, user);
+    }
+
+    /**
+     * Adds the report to the case of a possible duplicate the user was shown, whether or not they need
+     * to know that case: linking gives them no access to it (the case's owners are told instead).
+     *
+     * @return the case, for a user who needs to know it; empty otherwise
+     */
+    @Transactional
+    public java.util.Optional<UUID> linkToMatch(UUID matchRef, FileReportRequest r) {
+        CurrentUser user = users.requireCurrent();
+        NewCase report = validated(r, user);
+        UUID caseId = cases.caseOfMatch(matchRef, user)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "match-not-found"));
+        link(caseId, report, user);
+        return cases.isVisibleTo(caseId, user) ? java.util.Optional.of(caseId) : java.util.Optional.empty();
+    }
+
+    private void link(UUID caseId, NewCase report, CurrentUser user) {
+        if (!report.communeCode().equals(cases.communeOf(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)))) {
+            throw new InvalidFieldsProblem(List.of(new InvalidFieldsProblem.Violation("communeCode", "link-other-commune")));
         }
         cases.linkReport(caseId, report, user.username());
     }
@@ -60,11 +86,12 @@ public class Intake {
      * Cases that may already be about the reported child, to show before a new case is opened. The
      * report is checked as for filing, so the caller learns of its errors at the same time.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<CaseFiles.DuplicateCandidate> possibleDuplicates(FileReportRequest r) {
-        NewCase report = validated(r, users.requireCurrent());
+        CurrentUser user = users.requireCurrent();
+        NewCase report = validated(r, user);
         return cases.similarChildren(report.communeCode(), report.child().fullName(), report.child().dateOfBirth(),
-                report.child().estimatedAge());
+                report.child().estimatedAge(), user);
     }
 
     private NewCase validated(FileReportRequest r, CurrentUser user) {

@@ -1,6 +1,8 @@
 package vn.trean.notifications;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +12,11 @@ import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.trean.casefile.CaseEvents.ReportLinked;
 import vn.trean.notifications.mail.Letter;
 import vn.trean.notifications.mail.Letters;
 import vn.trean.notifications.mail.MailOutbox;
+import vn.trean.organisation.Organisation;
 import vn.trean.tasks.TaskRow;
 import vn.trean.tasks.WorkList;
 import vn.trean.workflow.WorkflowEvents.TaskRouted;
@@ -28,16 +32,22 @@ import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
 @Service
 public class Notifications {
 
+    /** The role that runs a case in its commune (the models' name for the commune child-protection officer). */
+    private static final String CASE_OWNER_ROLE = "commune-officer";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
     private final JdbcClient jdbc;
     private final Letters letters;
     private final MailOutbox mail;
     private final WorkList workList;
+    private final Organisation organisation;
 
-    Notifications(JdbcClient jdbc, Letters letters, MailOutbox mail, WorkList workList) {
+    Notifications(JdbcClient jdbc, Letters letters, MailOutbox mail, WorkList workList, Organisation organisation) {
         this.jdbc = jdbc;
         this.letters = letters;
         this.mail = mail;
         this.workList = workList;
+        this.organisation = organisation;
     }
 
     /** The notifications of an agency, newest first. */
@@ -90,8 +100,21 @@ public class Notifications {
         }
     }
 
+    /**
+     * A report linked to a case reaches the case's commune officer, who runs it (the linker gains no
+     * access by linking): in the app and by mail, like a new task.
+     */
+    @EventListener
+    void on(ReportLinked linked) {
+        Letter letter = letters.write(Kind.REPORT_LINKED, linked.caseId(), linked.caseNumber(), List.of(), null);
+        organisation.agencyForRole(CASE_OWNER_ROLE, linked.communeCode(), linked.provinceCode(),
+                        LocalDate.now(VIETNAM))
+                .ifPresent(owner -> notify(linked.caseId(), Kind.REPORT_LINKED, owner.id(),
+                        linked.reportId().toString(), letter));
+    }
+
     /** The kinds of notification. */
-    public enum Kind { NEW_TASK, TWELVE_HOUR_REMINDER, TWELVE_HOUR_BREACH }
+    public enum Kind { NEW_TASK, TWELVE_HOUR_REMINDER, TWELVE_HOUR_BREACH, REPORT_LINKED }
 
     private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter) {
         Optional<Long> created = jdbc.sql("""

@@ -1,7 +1,6 @@
 package vn.trean.tasks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -11,8 +10,6 @@ import vn.trean.casefile.CaseFiles;
 import vn.trean.identity.CurrentUser;
 import vn.trean.identity.UserDirectory;
 import vn.trean.problem.ApiProblem;
-import vn.trean.problem.InvalidFieldsProblem;
-import vn.trean.problem.InvalidFieldsProblem.Violation;
 import vn.trean.tasks.internal.FormSubmissions;
 import vn.trean.workflow.CaseTasks;
 import vn.trean.workflow.EngineClock;
@@ -36,9 +33,12 @@ public class TaskWork {
         this.workList = workList;
     }
 
-    /** My work list: tasks routed to my agency or claimed by me, soonest deadline first. */
-    public List<TaskRow> myTasks(TaskFilter filter) {
-        return workList.of(users.requireCurrent(), filter, EngineClock.now());
+    /** A page of my work list: tasks routed to my agency or claimed by me, soonest deadline first. */
+    public TaskPage myTasks(TaskFilter filter, int page, int size) {
+        if (page < 0 || size < 1 || size > TaskPage.MAX_SIZE) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-page", TaskPage.MAX_SIZE);
+        }
+        return workList.of(users.requireCurrent(), filter, EngineClock.now(), page, size);
     }
 
     /** A task the current user may work, with the form it is completed with. */
@@ -64,49 +64,16 @@ public class TaskWork {
     }
 
     /**
-     * Validates the submitted values against the step's form, records them in the case file and
-     * completes the task with the decision flags the model reads. One transaction: if the engine
-     * refuses, nothing is recorded.
+     * Validates the submitted values against the step's form, then completes the step through the
+     * workflow's one door, which records them in the case file and completes the engine's task with
+     * the decision flags the model reads. One transaction: if the engine refuses, nothing is recorded.
      */
     @Transactional
     public void complete(String taskId, Map<String, Object> submitted) {
         CurrentUser user = users.requireCurrent();
         WorkItem item = workable(taskId, user);
         Map<String, Object> values = forms.validate(taskId, submitted);
-        applyToCaseFile(item, values);
-        cases.recordStepData(taskId, values);
-        tasks.complete(taskId, user.username(), values);
-    }
-
-    private void applyToCaseFile(WorkItem item, Map<String, Object> values) {
-        switch (item.stepKey()) {
-            case "hold_case_meeting" -> cases.setProtectionLevel(item.caseId(), (String) values.get("protectionLevel"));
-            case "draft_plan" -> cases.draftPlan(item.caseId(), measures(values));
-            case "implement_measure" -> cases.setMeasureStatus(item.measureId(),
-                    values.get("status").toString().toUpperCase(java.util.Locale.ROOT));
-            default -> {
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<CaseFiles.MeasureDraft> measures(Map<String, Object> values) {
-        List<Map<String, Object>> items = (List<Map<String, Object>>) values.get("measures");
-        List<Violation> violations = new java.util.ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            var m = items.get(i);
-            if (LocalDate.parse((String) m.get("endDate")).isBefore(LocalDate.parse((String) m.get("startDate")))) {
-                violations.add(new Violation("measures[" + i + "].endDate", "end-before-start"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidFieldsProblem(violations);
-        }
-        return items.stream().map(m -> new CaseFiles.MeasureDraft((String) m.get("measureType"),
-                (String) m.get("responsibleRole"), (String) m.get("description"),
-                LocalDate.parse((String) m.get("startDate")), LocalDate.parse((String) m.get("endDate")),
-                (String) m.get("provider"), m.get("costEstimate") == null ? null : ((Number) m.get("costEstimate")).longValue()))
-                .toList();
+        tasks.complete(item, user.username(), values);
     }
 
     /**

@@ -36,26 +36,42 @@ public class WorkList {
         this.jdbc = jdbc;
     }
 
-    /** The tasks routed to the user's agency and not claimed by someone else, or claimed by the user; soonest deadline first. */
-    public List<TaskRow> of(CurrentUser user, TaskFilter filter, Instant now) {
+    private static final String MINE = """
+            from work_item
+            where ((agencies @> array[cast(:agency as text)] and (assignee is null or assignee = :user))
+                   or assignee = :user)
+              and (not :overdue or due_at < :now)
+              and (not :dueToday or (due_at >= :dayStart and due_at < :dayEnd))
+              and (not :emergency or emergency)
+              and (cast(:step as text) is null or step_key = :step)
+              and (cast(:case as uuid) is null or case_id = :case)
+            """;
+
+    /**
+     * A page of the tasks routed to the user's agency and not claimed by someone else, or claimed by the
+     * user; soonest deadline first, with the total.
+     */
+    public TaskPage of(CurrentUser user, TaskFilter filter, Instant now, int page, int size) {
+        List<TaskRow> rows = mine(jdbc.sql("select " + COLUMNS + MINE + """
+                        order by due_at asc nulls last, created_at asc, task_id
+                        limit :limit offset :offset"""), user, filter, now)
+                .param("limit", size).param("offset", (long) page * size)
+                .query((rs, i) -> row(rs)).list();
+        long total = rows.size() < size && (page == 0 || !rows.isEmpty()) ? (long) page * size + rows.size()
+                : mine(jdbc.sql("select count(*) " + MINE), user, filter, now).query(Long.class).single();
+        return new TaskPage(rows, page, size, total);
+    }
+
+    private static JdbcClient.StatementSpec mine(JdbcClient.StatementSpec sql, CurrentUser user, TaskFilter filter,
+                                                 Instant now) {
         LocalDate today = LocalDate.ofInstant(now, VIETNAM);
-        return jdbc.sql("select " + COLUMNS + """
-                        from work_item
-                        where ((agencies @> array[cast(:agency as text)] and (assignee is null or assignee = :user))
-                               or assignee = :user)
-                          and (not :overdue or due_at < :now)
-                          and (not :dueToday or (due_at >= :dayStart and due_at < :dayEnd))
-                          and (not :emergency or emergency)
-                          and (cast(:step as text) is null or step_key = :step)
-                        order by due_at asc nulls last, created_at asc
-                        limit 500""")
-                .param("agency", user.agencyId()).param("user", user.username())
+        return sql.param("agency", user.agencyId()).param("user", user.username())
                 .param("overdue", filter.overdue()).param("now", Timestamp.from(now))
                 .param("dueToday", filter.dueToday())
                 .param("dayStart", Timestamp.from(today.atStartOfDay(VIETNAM).toInstant()))
                 .param("dayEnd", Timestamp.from(today.plusDays(1).atStartOfDay(VIETNAM).toInstant()))
                 .param("emergency", filter.emergency()).param("step", filter.stepKey())
-                .query((rs, i) -> row(rs)).list();
+                .param("case", filter.caseId());
     }
 
     /** The open tasks of one case, soonest deadline first: its current steps and next deadline. */

@@ -46,7 +46,8 @@ class ReportPages {
     }
 
     @GetMapping("/reports/new")
-    String newReport(Model model) {
+    String newReport(@RequestParam(required = false) String linked, Model model) {
+        model.addAttribute("linkedToHiddenCase", linked != null);
         var form = new ReportForm();
         // the time of receipt starts the 12-hour clock: it defaults to now, in Vietnam time
         form.setReceivedAt(LocalDateTime.ofInstant(Instant.now(), PageFormat.VIETNAM).truncatedTo(ChronoUnit.MINUTES)
@@ -72,8 +73,9 @@ class ReportPages {
         }
         try {
             if (linkTo != null) {
-                intake.linkToCase(linkTo, request);
-                return "redirect:/cases/" + linkTo + "?linked";
+                // linkTo is a match reference: the case itself opens only for those who need to know it
+                return intake.linkToMatch(linkTo, request).map(caseId -> "redirect:/cases/" + caseId + "?linked")
+                        .orElse("redirect:/reports/new?linked");
             }
             if (!"new".equals(decision)) {
                 var duplicates = intake.possibleDuplicates(request);

@@ -20,6 +20,7 @@ import vn.trean.identity.CurrentUser;
 import vn.trean.identity.UserDirectory;
 import vn.trean.problem.ApiProblem;
 import vn.trean.tasks.TaskFilter;
+import vn.trean.tasks.TaskPage;
 import vn.trean.tasks.TaskWork;
 import vn.trean.workflow.CaseProcess;
 
@@ -41,15 +42,21 @@ class TaskPages {
         this.messages = messages;
     }
 
+    /** Tasks per page: enough for a day's work, light enough for a phone on a weak connection. */
+    private static final int PAGE_SIZE = 50;
+
     @GetMapping("/tasks")
     String myTasks(@RequestParam(defaultValue = "false") boolean overdue,
                    @RequestParam(defaultValue = "false") boolean dueToday,
                    @RequestParam(defaultValue = "false") boolean emergency,
-                   @RequestParam(required = false) String step, Model model) {
-        var filter = new TaskFilter(overdue, dueToday, emergency, step == null || step.isBlank() ? null : step);
+                   @RequestParam(required = false) String step, @RequestParam(defaultValue = "0") int page,
+                   Model model) {
+        var filter = new TaskFilter(overdue, dueToday, emergency, step == null || step.isBlank() ? null : step, null);
         model.addAttribute("filter", filter);
         model.addAttribute("filtered", overdue || dueToday || emergency || filter.stepKey() != null);
-        model.addAttribute("rows", work.myTasks(filter));
+        TaskPage found = work.myTasks(filter, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("rows", found.rows());
+        model.addAttribute("paging", found);
         model.addAttribute("steps", steps());
         return "tasks";
     }

@@ -21,9 +21,11 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import vn.trean.casefile.CaseFiles;
 import vn.trean.identity.CurrentUser;
 import vn.trean.workflow.CaseProcess.Step;
 import vn.trean.workflow.CaseProcess.Var;
+import vn.trean.workflow.routing.StepCompletion;
 import vn.trean.workflow.routing.WorkflowSettings;
 
 /** The open tasks of cases, for the people who work them. The only way other modules touch engine tasks. */
@@ -35,14 +37,18 @@ public class CaseTasks {
     private final HistoryService history;
     private final FormService forms;
     private final WorkflowSettings settings;
+    private final StepEffects effects;
+    private final CaseFiles cases;
 
     CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, FormService forms,
-              WorkflowSettings settings) {
+              WorkflowSettings settings, StepEffects effects, CaseFiles cases) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
         this.forms = forms;
         this.settings = settings;
+        this.effects = effects;
+        this.cases = cases;
     }
 
     public Optional<WorkItem> open(String taskId) {
@@ -90,16 +96,23 @@ public class CaseTasks {
     }
 
     /**
-     * Completes the task as {@code username}. Of the validated form values only the decision flags
-     * the model reads become process variables; the rest stays in the case file.
+     * The one door a case task is completed by: writes what the step records to the case file (its
+     * values, and the step's own effects — {@link StepEffects}) and completes the task as
+     * {@code username}, in the caller's transaction. Of the validated form values only the decision
+     * flags the model reads become process variables. Any other way of completing a case task (the
+     * engine's Tasklist, {@code /engine-rest}) is refused by {@link StepCompletion}.
      */
-    public void complete(String taskId, String username, Map<String, Object> formValues) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    public void complete(WorkItem item, String username, Map<String, Object> formValues) {
+        Task task = tasks.createTaskQuery().taskId(item.taskId()).singleResult();
+        Optional<Step> step = Step.ofElementId(task.getTaskDefinitionKey());
+        step.ifPresent(s -> effects.apply(s, item.caseId(), item.measureId(), formValues));
+        cases.recordStepData(item.taskId(), formValues);
         if (task.getAssignee() == null) {
-            tasks.setAssignee(taskId, username);
+            tasks.setAssignee(item.taskId(), username);
         }
-        String formKey = Step.ofElementId(task.getTaskDefinitionKey()).map(Step::formKey).orElse("");
-        tasks.complete(taskId, CaseProcess.variablesOf(formKey, formValues, settings.zone()));
+        String formKey = step.map(Step::formKey).orElse("");
+        StepCompletion.through(item.taskId(),
+                () -> tasks.complete(item.taskId(), CaseProcess.variablesOf(formKey, formValues, settings.zone())));
     }
 
     private List<WorkItem> toWorkItems(List<Task> found) {

@@ -40,6 +40,23 @@ class CaseDocumentsIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void policeSeeOnlyTheDocumentsTheirAgencyAddedLikeTheRestOfTheCase() throws Exception {
+        UUID caseId = caseWithAPoliceMeasure();
+        String medical = json.readTree(upload("officer", caseId, "giám định y tế.pdf", PDF).body()).get("id").asText();
+        String record = json.readTree(upload("police", caseId, "biên bản công an.pdf", PDF).body()).get("id").asText();
+
+        var seenByPolice = as("police").get("/api/cases/" + caseId + "/documents").expect(200).body();
+        assertThat(seenByPolice).extracting(d -> d.get("id").asText()).containsExactly(record);
+        assertThat(get("police", "/api/cases/" + caseId + "/documents/" + medical).statusCode()).isEqualTo(404);
+        assertThat(get("police", "/api/cases/" + caseId + "/documents/" + record).statusCode()).isEqualTo(200);
+
+        var seenByOfficer = as("officer").get("/api/cases/" + caseId + "/documents").expect(200).body();
+        assertThat(seenByOfficer).extracting(d -> d.get("id").asText()).containsExactlyInAnyOrder(medical, record);
+        assertThat(get("supervisor", "/api/cases/" + caseId + "/documents/" + medical).statusCode()).isEqualTo(200);
+        assertThat(get("health", "/api/cases/" + caseId + "/documents/" + record).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void fileThatIsNotAPdfOrAnImageIsRefusedWhateverItsName() throws Exception {
         UUID caseId = fileReport(COMMUNE_A, Instant.now());
         HttpResponse<String> response = upload("officer", caseId, "photo.jpg", "MZ\u0090 not an image".getBytes(StandardCharsets.UTF_8));

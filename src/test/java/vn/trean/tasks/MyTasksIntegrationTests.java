@@ -17,7 +17,7 @@ class MyTasksIntegrationTests extends ApiIntegrationTest {
     void soonestDeadlineComesFirst() {
         UUID later = fileReport(COMMUNE_A, Instant.now());
         UUID sooner = fileReport(COMMUNE_A, Instant.now().minus(Duration.ofHours(3)));
-        List<String> order = caseIds(as("officer").get("/api/tasks").expect(200).body());
+        List<String> order = caseIds(as("officer").get("/api/tasks?size=500").expect(200).body());
         assertThat(order.indexOf(sooner.toString())).isLessThan(order.indexOf(later.toString()));
     }
 
@@ -28,18 +28,18 @@ class MyTasksIntegrationTests extends ApiIntegrationTest {
         UUID emergency = fileReport(COMMUNE_A, Instant.now());
         complete("officer", emergency, "verify_report", verification(true));
 
-        List<String> overdueOnly = caseIds(as("officer").get("/api/tasks?overdue=true").expect(200).body());
+        List<String> overdueOnly = caseIds(as("officer").get("/api/tasks?size=500&overdue=true").expect(200).body());
         assertThat(overdueOnly).contains(overdue.toString()).doesNotContain(fresh.toString());
 
-        List<String> emergencies = caseIds(as("chairman").get("/api/tasks?emergency=true").expect(200).body());
+        List<String> emergencies = caseIds(as("chairman").get("/api/tasks?size=500&emergency=true").expect(200).body());
         assertThat(emergencies).contains(emergency.toString());
-        assertThat(as("chairman").get("/api/tasks?emergency=true").body())
+        assertThat(as("chairman").get("/api/tasks?size=500&emergency=true").body())
                 .allMatch(t -> t.get("emergency").asBoolean());
 
-        JsonNode verifications = as("officer").get("/api/tasks?step=verify_report").expect(200).body();
+        JsonNode verifications = as("officer").get("/api/tasks?size=500&step=verify_report").expect(200).body();
         assertThat(verifications).allMatch(t -> t.get("stepKey").asText().equals("verify_report"));
         assertThat(caseIds(verifications)).contains(fresh.toString()).doesNotContain(emergency.toString());
-        assertThat(caseIds(as("officer").get("/api/tasks?dueToday=true&step=verify_report").expect(200).body()))
+        assertThat(caseIds(as("officer").get("/api/tasks?size=500&dueToday=true&step=verify_report").expect(200).body()))
                 .doesNotContain(emergency.toString());
     }
 
@@ -60,6 +60,40 @@ class MyTasksIntegrationTests extends ApiIntegrationTest {
         assertThat(hasTask("officer", caseId, "verify_report")).isFalse();
         assertThat(hasTask("officer", caseId, "assess_needs")).isTrue();
         assertThat(count("select count(*) from work_item where case_id = ?", caseId)).isOne();
+    }
+
+    @Test
+    void workListIsPagedWithItsTotalSoNoTaskIsHidden() {
+        for (int i = 0; i < 3; i++) {
+            fileReport(COMMUNE_A, Instant.now().minus(Duration.ofMinutes(i)));
+        }
+        int open = count("""
+                select count(*) from work_item
+                where agencies @> array['child-protection-00004'] and (assignee is null or assignee = 'officer')
+                   or assignee = 'officer'""");
+        Response first = as("officer").get("/api/tasks?size=2").expect(200);
+        assertThat(first.headers().getFirst("X-Total-Count")).isEqualTo(Integer.toString(open));
+
+        List<String> seen = new ArrayList<>();
+        Response page = first;
+        String previousDue = "";
+        while (true) {
+            for (JsonNode task : page.body()) {
+                seen.add(task.get("taskId").asText());
+                String due = task.path("dueAt").asText("~");
+                assertThat(due).as("soonest deadline first across pages").isGreaterThanOrEqualTo(previousDue);
+                previousDue = due;
+            }
+            String link = page.headers().getFirst("Link");
+            if (link == null || !link.contains("rel=\"next\"")) {
+                break;
+            }
+            String next = link.replaceAll(".*<http://[^/]+(/[^>]*)>; rel=\"next\".*", "$1");
+            page = as("officer").get(next).expect(200);
+        }
+        assertThat(seen).hasSize(open).doesNotHaveDuplicates();
+        as("officer").get("/api/tasks?size=501").expect(400);
+        as("officer").get("/api/tasks?page=-1").expect(400);
     }
 
     private static List<String> caseIds(JsonNode tasks) {

@@ -79,15 +79,17 @@ class JdbcCaseFiles implements CaseFiles {
         return new OpenedCase(id, number);
     }
 
-    private void insertReport(UUID caseId, NewCase c, boolean linked) {
+    private UUID insertReport(UUID caseId, NewCase c, boolean linked) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into report (case_id, receiving_agency_id, receiving_officer, channel, place,
+                        insert into report (id, case_id, receiving_agency_id, receiving_officer, channel, place,
                                             current_condition, likely_consequence, family_situation, parents,
                                             actions_taken, informant, abuse_forms, hotline_reference, received_at, linked)
-                        values (:case, :agency, :officer, :channel, :place, :condition, :consequence, :family,
+                        values (:id, :case, :agency, :officer, :channel, :place, :condition, :consequence, :family,
                                 cast(:parents as jsonb), :actions, cast(:informant as jsonb), :forms, :hotlineRef,
                                 :received, :linked)""")
-                .param("case", caseId).param("agency", c.receivingAgencyId()).param("officer", c.receivingOfficer())
+                .param("id", id).param("case", caseId).param("agency", c.receivingAgencyId())
+                .param("officer", c.receivingOfficer())
                 .param("channel", c.channel()).param("place", c.place()).param("condition", c.currentCondition())
                 .param("consequence", c.likelyConsequence()).param("family", c.familySituation())
                 .param("parents", toJson(c.parents())).param("actions", c.actionsTaken())
@@ -95,6 +97,7 @@ class JdbcCaseFiles implements CaseFiles {
                 .param("forms", c.abuseForms() == null ? new String[0] : c.abuseForms().toArray(String[]::new))
                 .param("hotlineRef", c.hotlineReference()).param("received", Timestamp.from(c.receivedAt()))
                 .param("linked", linked).update();
+        return id;
     }
 
     /** {@code <commune>-<year>-<sequence>}, e.g. 00004-2026-0001, counted per commune and year of receipt. */
@@ -180,13 +183,14 @@ class JdbcCaseFiles implements CaseFiles {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<DuplicateCandidate> similarChildren(String communeCode, String childName, LocalDate dateOfBirth,
-                                                    Integer estimatedAge) {
+                                                    Integer estimatedAge, CurrentUser user) {
+        LocalDate today = LocalDate.now(VIETNAM);
         Integer age = estimatedAge != null ? estimatedAge
-                : dateOfBirth == null ? null : Period.between(dateOfBirth, LocalDate.now(VIETNAM)).getYears();
-        return jdbc.sql("""
-                        select c.id, c.case_number, c.received_at, c.status, ch.full_name, ch.date_of_birth, ch.estimated_age
+                : dateOfBirth == null ? null : Period.between(dateOfBirth, today).getYears();
+        List<DuplicateCandidate> found = jdbc.sql("""
+                        select c.id, c.case_number, c.commune_code, c.received_at, c.status, ch.full_name,
+                               ch.date_of_birth, ch.estimated_age
                         from child ch join case_file c on c.id = ch.case_id
                         where c.commune_code = :commune and ch.name_normalized = :name
                           and (cast(:dob as date) is null or ch.date_of_birth is null or ch.date_of_birth = :dob)
@@ -198,12 +202,51 @@ class JdbcCaseFiles implements CaseFiles {
                 .param("commune", communeCode).param("name", VietnameseText.fold(childName))
                 .param("dob", dateOfBirth).param("age", age)
                 .query((rs, i) -> {
-                    var dob = rs.getDate(6);
-                    return new DuplicateCandidate(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, "received_at"),
-                            rs.getString(4), rs.getString(5), dob == null ? null : dob.toLocalDate(),
-                            (Integer) rs.getObject(7));
+                    var dob = rs.getDate("date_of_birth");
+                    LocalDate born = dob == null ? null : dob.toLocalDate();
+                    Integer estimated = (Integer) rs.getObject("estimated_age");
+                    String name = rs.getString("full_name");
+                    return new DuplicateCandidate(UUID.randomUUID(), rs.getString("case_number"),
+                            rs.getString("commune_code"), rs.getString("status"),
+                            born == null ? estimated : Integer.valueOf(Period.between(born, today).getYears()),
+                            initials(name), rs.getObject("id", UUID.class), instant(rs, "received_at"), name, born,
+                            estimated);
                 })
                 .list();
+        forgetOldMatches();
+        return found.stream().map(match -> {
+            jdbc.sql("insert into duplicate_match (ref, case_id, username, created_at) values (:r, :c, :u, now())")
+                    .param("r", match.matchRef()).param("c", match.caseId()).param("u", user.username()).update();
+            return CaseVisibility.forDuplicateCheck(match, isVisibleTo(match.caseId(), user));
+        }).toList();
+    }
+
+    /** How long a listed match may be linked to: the time to finish taking the call that brought the report. */
+    private static final java.time.Duration MATCH_VALID_FOR = java.time.Duration.ofHours(2);
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> caseOfMatch(UUID matchRef, CurrentUser user) {
+        return jdbc.sql("select case_id from duplicate_match where ref = :r and username = :u and created_at > :since")
+                .param("r", matchRef).param("u", user.username())
+                .param("since", Timestamp.from(Instant.now().minus(MATCH_VALID_FOR)))
+                .query(UUID.class).optional();
+    }
+
+    private void forgetOldMatches() {
+        jdbc.sql("delete from duplicate_match where created_at < :before")
+                .param("before", Timestamp.from(Instant.now().minus(MATCH_VALID_FOR))).update();
+    }
+
+    /** "Nguyễn Thị Hoà" → "N.T.H.": enough to tell two children apart on a call, not enough to name one. */
+    static String initials(String fullName) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : fullName.trim().split("\\s+")) {
+            if (!word.isEmpty()) {
+                initials.appendCodePoint(Character.toUpperCase(word.codePointAt(0))).append('.');
+            }
+        }
+        return initials.toString();
     }
 
     @Override
@@ -244,9 +287,12 @@ class JdbcCaseFiles implements CaseFiles {
         if (!"OPEN".equals(status)) {
             throw new CaseClosedException(caseId);
         }
-        insertReport(caseId, c, true);
-        grantAccess(caseId, c.receivingAgencyId());
-        events.publishEvent(new CaseEvents.ReportLinked(caseId, actor));
+        // no access for the linker: a report about a case is not a reason to read its file
+        UUID reportId = insertReport(caseId, c, true);
+        var where = jdbc.sql("select case_number, commune_code, province_code from case_file where id = :id")
+                .param("id", caseId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
+        events.publishEvent(new CaseEvents.ReportLinked(caseId, reportId, where[0], where[1], where[2], actor));
     }
 
     private List<CaseView.Step> steps(UUID caseId) {

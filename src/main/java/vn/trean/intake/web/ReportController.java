@@ -1,8 +1,10 @@
 package vn.trean.intake.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -10,43 +12,78 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.casefile.OpenedCase;
 import vn.trean.intake.FileReportRequest;
+import vn.trean.intake.IdempotentRequests;
+import vn.trean.intake.IdempotentRequests.Answer;
 import vn.trean.intake.Intake;
 
 @RestController
 @Tag(name = "Reports", description = "Tiếp nhận thông tin / receiving reports")
 class ReportController {
 
-    private final Intake intake;
+    private static final String KEY_HELP = "Optional. A retry with the same key and body returns the first answer "
+            + "instead of filing again; the same key with another body is 409. Kept at least 24 hours.";
 
-    ReportController(Intake intake) {
+    private final Intake intake;
+    private final IdempotentRequests idempotency;
+
+    ReportController(Intake intake, IdempotentRequests idempotency) {
         this.intake = intake;
+        this.idempotency = idempotency;
     }
 
     @PostMapping("/api/reports/duplicates")
     @Operation(summary = "Possible duplicates of a report, before filing it",
             description = "Cases of the same commune whose child has the same name (ignoring tone marks and case) "
-                    + "and a compatible date of birth or age. The report is validated as for filing.")
+                    + "and a compatible date of birth or age. The report is validated as for filing. A case the "
+                    + "caller does not need to know shows only its number, commune, status, the child's age and "
+                    + "initials; every match has a matchRef to link the report with.")
     List<CaseFiles.DuplicateCandidate> duplicates(@Valid @RequestBody FileReportRequest request) {
         return intake.possibleDuplicates(request);
     }
 
+    /** A report to add to the case of a possible duplicate, named by the match reference the duplicate check gave. */
+    record LinkRequest(@NotNull UUID matchRef, @NotNull @Valid FileReportRequest report) {
+    }
+
+    @PostMapping("/api/reports/links")
+    @Operation(summary = "Add a report to the case of a possible duplicate",
+            description = "Links the report to the case a duplicate check listed (its matchRef), instead of opening "
+                    + "a new case. The caller gains no access to the case by it; its commune officer is notified.")
+    ResponseEntity<Object> linkToMatch(
+            @Parameter(description = KEY_HELP) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @Valid @RequestBody LinkRequest request) {
+        return idempotency.once(key, "POST /api/reports/links", request, () -> {
+            intake.linkToMatch(request.matchRef(), request.report());
+            return new Answer(204, null, null);
+        });
+    }
+
     @PostMapping("/api/cases/{caseId}/reports")
-    @Operation(summary = "Link a report to an existing open case instead of opening a new one")
-    ResponseEntity<Void> link(@PathVariable UUID caseId, @Valid @RequestBody FileReportRequest request) {
-        intake.linkToCase(caseId, request);
-        return ResponseEntity.noContent().build();
+    @Operation(summary = "Link a report to an open case the caller needs to know, instead of opening a new one")
+    ResponseEntity<Object> link(
+            @Parameter(description = KEY_HELP) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @PathVariable UUID caseId, @Valid @RequestBody FileReportRequest request) {
+        return idempotency.once(key, "POST /api/cases/" + caseId + "/reports", request, () -> {
+            intake.linkToCase(caseId, request);
+            return new Answer(204, null, null);
+        });
     }
 
     @PostMapping("/api/reports")
     @Operation(summary = "File a report (Form 01)",
             description = "Opens a case and starts its process in one transaction: a 201 means both are committed. "
                     + "The 12-hour clock starts at receivedAt.")
-    ResponseEntity<OpenedCase> file(@Valid @RequestBody FileReportRequest request) {
-        OpenedCase opened = intake.file(request);
-        return ResponseEntity.created(URI.create("/api/cases/" + opened.id())).body(opened);
+    ResponseEntity<Object> file(
+            @Parameter(description = KEY_HELP) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @Valid @RequestBody FileReportRequest request) {
+        return idempotency.once(key, "POST /api/reports", request, () -> {
+            OpenedCase opened = intake.file(request);
+            return new Answer(201, URI.create("/api/cases/" + opened.id()), opened);
+        });
     }
 }

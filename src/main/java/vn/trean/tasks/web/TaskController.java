@@ -2,7 +2,10 @@ package vn.trean.tasks.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.trean.tasks.TaskFilter;
+import vn.trean.tasks.TaskPage;
 import vn.trean.tasks.TaskRow;
 import vn.trean.tasks.TaskWork;
 
@@ -28,13 +33,32 @@ class TaskController {
     }
 
     @GetMapping
-    @Operation(summary = "My tasks", description = "Tasks routed to my agency or claimed by me, soonest deadline first. "
-            + "Filters combine: overdue, due today (Vietnam time), emergency cases, one step.")
-    List<TaskRow> myTasks(@RequestParam(defaultValue = "false") boolean overdue,
-                          @RequestParam(defaultValue = "false") boolean dueToday,
-                          @RequestParam(defaultValue = "false") boolean emergency,
-                          @RequestParam(required = false) String step) {
-        return work.myTasks(new TaskFilter(overdue, dueToday, emergency, step));
+    @Operation(summary = "My tasks", description = "Tasks routed to my agency or claimed by me, soonest deadline first, "
+            + "a page at a time (page from 0, size 1–500, default 100). The total is in the X-Total-Count header and "
+            + "the next and previous pages in the Link header (RFC 8288). "
+            + "Filters combine: overdue, due today (Vietnam time), emergency cases, one step, one case.")
+    ResponseEntity<List<TaskRow>> myTasks(@RequestParam(defaultValue = "false") boolean overdue,
+                                          @RequestParam(defaultValue = "false") boolean dueToday,
+                                          @RequestParam(defaultValue = "false") boolean emergency,
+                                          @RequestParam(required = false) String step,
+                                          @RequestParam(required = false) UUID caseId,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "100") int size) {
+        TaskPage found = work.myTasks(new TaskFilter(overdue, dueToday, emergency, step, caseId), page, size);
+        List<String> links = new ArrayList<>();
+        var self = ServletUriComponentsBuilder.fromCurrentRequest();
+        if (found.hasNext()) {
+            links.add("<" + self.replaceQueryParam("page", page + 1).toUriString() + ">; rel=\"next\"");
+        }
+        if (page > 0) {
+            links.add("<" + self.replaceQueryParam("page", Math.min(page, found.pageCount()) - 1).toUriString()
+                    + ">; rel=\"prev\"");
+        }
+        var response = ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total()));
+        if (!links.isEmpty()) {
+            response.header(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return response.body(found.rows());
     }
 
     @GetMapping("/{taskId}")

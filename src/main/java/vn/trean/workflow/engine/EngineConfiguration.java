@@ -76,6 +76,15 @@ class EngineConfiguration {
         return registration;
     }
 
+    /** The engine's tools may look and repair, not complete tasks: see {@link EngineTaskCompletionFilter}. */
+    @Bean
+    FilterRegistrationBean<EngineTaskCompletionFilter> engineTaskCompletionFilter() {
+        var registration = new FilterRegistrationBean<>(new EngineTaskCompletionFilter());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(102);
+        return registration;
+    }
+
     /** The same for Cockpit, Tasklist and Admin. */
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {

@@ -1,0 +1,67 @@
+package vn.trean.workflow;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import vn.trean.casefile.CaseFiles;
+import vn.trean.problem.InvalidFieldsProblem;
+import vn.trean.problem.InvalidFieldsProblem.Violation;
+import vn.trean.workflow.CaseProcess.Step;
+
+/**
+ * What a completed step writes to the case file beyond its recorded values, keyed by the process's
+ * step: the meeting sets the protection level, the draft plan its measures, a measure task its
+ * outcome. Applied only through {@link CaseTasks#complete}, the one door a case task is completed by.
+ */
+@Component
+class StepEffects {
+
+    /** What one step writes, given the case, the measure the task is about (or null) and the validated values. */
+    @FunctionalInterface
+    private interface Effect {
+        void apply(UUID caseId, UUID measureId, Map<String, Object> values);
+    }
+
+    private final Map<Step, Effect> effects = new EnumMap<>(Step.class);
+
+    StepEffects(CaseFiles cases) {
+        effects.put(Step.HOLD_CASE_MEETING, (caseId, measureId, values) ->
+                cases.setProtectionLevel(caseId, (String) values.get("protectionLevel")));
+        effects.put(Step.DRAFT_PLAN, (caseId, measureId, values) -> cases.draftPlan(caseId, measures(values)));
+        effects.put(Step.IMPLEMENT_MEASURE, (caseId, measureId, values) ->
+                cases.setMeasureStatus(measureId, values.get("status").toString().toUpperCase(Locale.ROOT)));
+    }
+
+    void apply(Step step, UUID caseId, UUID measureId, Map<String, Object> values) {
+        Effect effect = effects.get(step);
+        if (effect != null) {
+            effect.apply(caseId, measureId, values);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CaseFiles.MeasureDraft> measures(Map<String, Object> values) {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) values.get("measures");
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            var m = items.get(i);
+            if (LocalDate.parse((String) m.get("endDate")).isBefore(LocalDate.parse((String) m.get("startDate")))) {
+                violations.add(new Violation("measures[" + i + "].endDate", "end-before-start"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidFieldsProblem(violations);
+        }
+        return items.stream().map(m -> new CaseFiles.MeasureDraft((String) m.get("measureType"),
+                        (String) m.get("responsibleRole"), (String) m.get("description"),
+                        LocalDate.parse((String) m.get("startDate")), LocalDate.parse((String) m.get("endDate")),
+                        (String) m.get("provider"),
+                        m.get("costEstimate") == null ? null : ((Number) m.get("costEstimate")).longValue()))
+                .toList();
+    }
+}
