@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import vn.trean.problem.ApiProblem;
@@ -43,6 +44,14 @@ class PageErrors {
         page.addObject("detail", messages.getMessage("problem." + problem.code() + ".detail", problem.args(), "",
                 locale));
         return page;
+    }
+
+    /** A page asked for without a parameter it needs: the caller's mistake (400), never a server error. */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ModelAndView missingParameter(MissingServletRequestParameterException missing, HttpServletRequest request,
+                                  HttpServletResponse response) {
+        return problem(new ApiProblem(HttpStatus.BAD_REQUEST, "bad-parameter", missing.getParameterName()), request,
+                response);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

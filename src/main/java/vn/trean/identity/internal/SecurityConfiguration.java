@@ -33,6 +33,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(withDefaults().matcher("/engine-rest/**")).hasAnyRole(ENGINE_TOOL_ROLES)
                         .requestMatchers(withDefaults().matcher("/camunda/**")).hasAnyRole(ENGINE_TOOL_ROLES)
+                        // the models API is the process owners' and administrators': refused before any input is read
+                        .requestMatchers(withDefaults().matcher("/api/models/**")).hasAnyRole(ENGINE_TOOL_ROLES)
                         .requestMatchers(withDefaults().matcher("/v3/api-docs/**"), withDefaults().matcher("/swagger-ui/**"),
                                 withDefaults().matcher("/swagger-ui.html"), withDefaults().matcher("/login"),
                                 withDefaults().matcher("/error")).permitAll()

@@ -1,0 +1,205 @@
+package vn.trean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint — the API, the pages, the engine REST API and the Camunda webapps — for anonymous and
+ * every role, against a case each caller may or may not know, with the status each must get. One
+ * readable table: a row per request, a column per caller.
+ *
+ * <p>The case {A} is in Ba Đình (commune A): the hotline filed it, the officer and the chairman ran its
+ * steps, the plan gave the police a measure ({T} is that task, {D} a document the officer added). The
+ * school, the health station, Ngọc Hà's officer, the process owner and the administrator have no part in
+ * it. {B} is a case of Ngọc Hà that no Ba Đình agency knows. {X} is an id that exists nowhere.
+ *
+ * <p>Requests that would change something are sent so that an allowed caller is refused by a check
+ * that comes after the authorization (an empty form, an unknown match reference), or change only test
+ * data (a new report, a linked report, an uploaded document).
+ */
+class AuthorizationMatrixTests extends ApiIntegrationTest {
+
+    private static final List<String> CALLERS = List.of("anonymous", "hotline", "officer", "chairman", "police",
+            "teacher", "health", "officer.ngocha", "supervisor", "owner", "admin");
+
+    /*
+     * Cells: the HTTP status. 302 = sent to the sign-in page (pages, webapps). 401 = the API's answer to
+     * anonymous callers. 404 on a case = "hidden or missing", the same answer for both.
+     * Body: - none; json = a JSON body suited to the request; form = an empty multipart form; file = a PDF.
+     */
+    private static final String MATRIX = """
+            # request                                        body  anon hotl offi chai poli teac heal ngoc supe ownr admn
+            GET  /api/cases/{A}                              -     401  200  200  200  200  404  404  404  200  404  404
+            GET  /api/cases/{B}                              -     401  200  404  404  404  404  404  200  200  404  404
+            GET  /api/cases/{X}                              -     401  404  404  404  404  404  404  404  404  404  404
+            POST /api/cases/{A}/reopen                       -     401  409  409  409  409  404  404  404  409  404  404
+            GET  /api/cases/{A}/breaches                     -     401  200  200  200  200  404  404  404  200  404  404
+            GET  /api/cases/{A}/documents                    -     401  200  200  200  200  404  404  404  200  404  404
+            GET  /api/cases/{A}/documents/{D}                -     401  404  200  200  404  404  404  404  200  404  404
+            POST /api/cases/{A}/documents                    file  401  201  201  201  201  404  404  404  201  404  404
+            POST /api/cases/{A}/reports                      json  401  204  204  204  204  403  403  404  403  403  403
+            POST /api/cases/{B}/reports                      json  401  400  404  404  404  403  403  400  403  403  403
+            POST /api/reports                                json  401  201  201  201  201  403  403  201  403  403  403
+            POST /api/reports/duplicates                     json  401  200  200  200  200  403  403  200  403  403  403
+            POST /api/reports/links                          json  401  404  404  404  404  403  403  404  403  403  403
+            GET  /api/tasks                                  -     401  200  200  200  200  200  200  200  200  200  200
+            GET  /api/tasks/{T}                              -     401  403  403  403  200  404  404  404  403  404  404
+            POST /api/tasks/{T}/claim                        -     401  403  403  403  204  404  404  404  403  404  404
+            POST /api/tasks/{T}/unclaim                      -     401  403  403  403  204  404  404  404  403  404  404
+            POST /api/tasks/{T}/complete                     json  401  403  403  403  400  404  404  404  403  404  404
+            GET  /api/notifications                          -     401  200  200  200  200  200  200  200  200  200  200
+            GET  /api/board                                  -     401  403  200  200  403  403  403  200  200  200  200
+            GET  /api/board/compliance?from=2026-01-01&to=2026-12-31 - 401 403 200 200 403 403 403 200 200 200 200
+            GET  /api/board/overdue.csv                      -     401  403  200  200  403  403  403  200  200  200  200
+            GET  /api/board/overdue.xlsx                     -     401  403  200  200  403  403  403  200  200  200  200
+            GET  /api/models                                 -     401  403  403  403  403  403  403  403  403  200  200
+            POST /api/models/validate                        form  401  403  403  403  403  403  403  403  403  400  400
+            POST /api/models/deployments                     form  401  403  403  403  403  403  403  403  403  400  400
+            POST /api/models/deployments/{X}/redeploy        json  401  403  403  403  403  403  403  403  403  404  404
+            POST /api/models/migrations/preview              json  401  403  403  403  403  403  403  403  403  400  400
+            POST /api/models/migrations                      json  401  403  403  403  403  403  403  403  403  400  400
+            POST /api/models/migrations/result               json  401  403  403  403  403  403  403  403  403  400  400
+            GET  /api/models/drafts                          -     401  403  403  403  403  403  403  403  403  200  200
+            GET  /api/models/drafts/{R}                      -     401  403  403  403  403  403  403  403  403  200  200
+            PUT  /api/models/drafts/{R}                      json  401  403  403  403  403  403  403  403  403  400  400
+            GET  /api/models/drafts/{R}/changes              -     401  403  403  403  403  403  403  403  403  200  200
+            POST /api/models/drafts/validate                 json  401  403  403  403  403  403  403  403  403  400  400
+            POST /api/models/drafts/deployments              json  401  403  403  403  403  403  403  403  403  400  400
+            GET  /                                           -     302  302  302  302  302  302  302  302  302  302  302
+            GET  /login                                      -     200  200  200  200  200  200  200  200  200  200  200
+            GET  /tasks                                      -     302  200  200  200  200  200  200  200  200  200  200
+            GET  /tasks/{T}                                  -     302  403  403  403  200  404  404  404  403  404  404
+            GET  /cases/{A}                                  -     302  200  200  200  200  404  404  404  200  404  404
+            GET  /cases/{B}                                  -     302  200  404  404  404  404  404  200  200  404  404
+            GET  /board                                      -     302  403  200  200  403  403  403  200  200  200  200
+            GET  /reports/new                                -     302  200  200  200  200  403  403  200  403  403  403
+            GET  /models                                     -     302  403  403  403  403  403  403  403  403  200  200
+            GET  /models/edit/{R}                            -     302  403  403  403  403  403  403  403  403  200  200
+            GET  /models/migration/result?batch={X}&cases={X}&source={X}&target={X} - 302  403  403  403  403  403  403  403  403  200  200
+            GET  /engine-rest/engine                         -     401  403  403  403  403  403  403  403  403  200  200
+            GET  /engine-rest/task                           -     401  403  403  403  403  403  403  403  403  200  200
+            GET  /engine-rest/process-instance               -     401  403  403  403  403  403  403  403  403  200  200
+            GET  /engine-rest/history/variable-instance      -     401  403  403  403  403  403  403  403  403  200  200
+            POST /engine-rest/task/{T}/complete              json  401  403  403  403  403  403  403  403  403  403  403
+            GET  /camunda/app/welcome/default/               -     302  403  403  403  403  403  403  403  403  200  200
+            GET  /camunda/api/engine/engine/                 -     302  403  403  403  403  403  403  403  403  200  200
+            """;
+
+    @Test
+    void everyCallerGetsExactlyTheAnswerTheMatrixGivesForEveryEndpoint() {
+        Map<String, String> ids = fixture();
+        List<String> mismatches = new ArrayList<>();
+        for (String line : MATRIX.strip().split("\n")) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.trim().split("\\s+");
+            String method = cells[0];
+            String path = substitute(cells[1], ids);
+            String body = cells[2];
+            assertThat(cells).as("row %s has a cell per caller", cells[1]).hasSize(3 + CALLERS.size());
+            for (int i = 0; i < CALLERS.size(); i++) {
+                int expected = Integer.parseInt(cells[3 + i]);
+                int actual = send(CALLERS.get(i), method, path, body);
+                if (actual != expected) {
+                    mismatches.add("%-6s %-52s %-15s expected %d, got %d".formatted(method, cells[1], CALLERS.get(i),
+                            expected, actual));
+                }
+            }
+        }
+        assertThat(mismatches).as("cells that differ from the matrix").isEmpty();
+    }
+
+    /** Creates the cases, the task and the document the matrix names. */
+    private Map<String, String> fixture() {
+        UUID caseA = caseWithAPoliceMeasure();
+        UUID caseB = fileReport(COMMUNE_B, Instant.now());
+        String policeTask = taskOf("police", caseA, "implement_measure").get("taskId").asText();
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        var uploaded = multipart("officer", "/api/cases/" + caseA + "/documents", Map.of(), "file",
+                Map.of("giám định.pdf", pdf));
+        assertThat(uploaded.statusCode()).isEqualTo(201);
+        String document;
+        try {
+            document = json.readTree(uploaded.body()).get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, String> ids = new HashMap<>();
+        ids.put("A", caseA.toString());
+        ids.put("B", caseB.toString());
+        ids.put("T", policeTask);
+        ids.put("D", document);
+        ids.put("X", UUID.randomUUID().toString());
+        ids.put("R", "case_intervention.bpmn");
+        return ids;
+    }
+
+    private static String substitute(String path, Map<String, String> ids) {
+        String result = path;
+        for (var id : ids.entrySet()) {
+            result = result.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        return result;
+    }
+
+    private int send(String caller, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json, application/problem+json, text/html;q=0.5");
+        if (!"anonymous".equals(caller)) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((caller + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        switch (body) {
+            case "json" -> request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBodyFor(path)));
+            case "form", "file" -> {
+                String boundary = "matrix" + UUID.randomUUID();
+                String part = "file".equals(body)
+                        ? "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.pdf\"\r\n"
+                                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n"
+                        : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nmatrix\r\n";
+                request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .method(method, HttpRequest.BodyPublishers.ofString(part + "--" + boundary + "--\r\n"));
+            }
+            default -> request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A valid report where the request files or links one; otherwise an empty object. */
+    private String jsonBodyFor(String path) {
+        try {
+            if (path.equals("/api/reports") || path.equals("/api/reports/duplicates") || path.endsWith("/reports")) {
+                return json.writeValueAsString(report(COMMUNE_A, Instant.now(), "Nguyễn Thị Hoà"));
+            }
+            if (path.equals("/api/reports/links")) {
+                return json.writeValueAsString(Map.of("matchRef", UUID.randomUUID().toString(),
+                        "report", report(COMMUNE_A, Instant.now(), "Nguyễn Thị Hoà")));
+            }
+            return "{}";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
