@@ -45,7 +45,7 @@ public class IdempotentRequests {
     private final Duration keepFor;
 
     IdempotentRequests(JdbcClient jdbc, ObjectMapper json, UserDirectory users,
-                       @Value("${trean.intake.idempotency-keys-kept-for:48h}") Duration keepFor) {
+                       @Value("${trean.intake.idempotency-keys-kept-for}") Duration keepFor) {
         this.jdbc = jdbc;
         this.json = json;
         this.users = users;
