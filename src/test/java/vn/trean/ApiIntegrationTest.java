@@ -275,6 +275,12 @@ public abstract class ApiIntegrationTest {
      */
     protected UUID caseWithAPoliceMeasure() {
         UUID caseId = fileReport(COMMUNE_A, Instant.now());
+        planAPoliceMeasure(caseId);
+        return caseId;
+    }
+
+    /** Runs a fresh case of commune A up to an approved plan with one measure for the police. */
+    protected void planAPoliceMeasure(UUID caseId) {
         complete("officer", caseId, "verify_report", verification(false));
         complete("officer", caseId, "assess_needs", needsAssessment());
         complete("chairman", caseId, "hold_case_meeting", caseMeeting("intervention"));
@@ -282,7 +288,6 @@ public abstract class ApiIntegrationTest {
                 java.util.List.of(Map.of("measureType", "safety_monitoring", "responsibleRole", "police",
                         "description", "Theo dõi", "startDate", "2026-12-01", "endDate", "2026-12-31"))));
         complete("chairman", caseId, "approve_plan", Map.of("planApproved", "yes"));
-        return caseId;
     }
 
     /** Moves the engine clock and runs every job due by then, as the job executor would. */

@@ -30,13 +30,7 @@ class NeedToKnowIntegrationTests extends ApiIntegrationTest {
         as("police").get("/api/cases/" + caseId).expect(404);
         as("health").get("/api/cases/" + caseId).expect(404);
 
-        complete("officer", caseId, "verify_report", verification(false));
-        complete("officer", caseId, "assess_needs", needsAssessment());
-        complete("chairman", caseId, "hold_case_meeting", caseMeeting("intervention"));
-        complete("officer", caseId, "draft_plan", Map.of("planSummary", "Theo dõi an toàn", "measures",
-                java.util.List.of(Map.of("measureType", "safety_monitoring", "responsibleRole", "police",
-                        "description", "Theo dõi", "startDate", "2026-12-01", "endDate", "2026-12-31"))));
-        complete("chairman", caseId, "approve_plan", Map.of("planApproved", "yes"));
+        planAPoliceMeasure(caseId);
 
         var seenByPolice = as("police").get("/api/cases/" + caseId).expect(200).body();
         as("health").get("/api/cases/" + caseId).expect(404);
