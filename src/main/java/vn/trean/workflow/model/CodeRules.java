@@ -16,6 +16,9 @@ import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 import vn.trean.workflow.ModelFinding;
 
 /**
@@ -53,6 +56,7 @@ final class CodeRules {
         this.delegates = new TreeSet<>(delegates);
     }
 
+    /** @throws IllegalArgumentException when the file is no XML: nothing of it may be deployed then */
     List<ModelFinding> checkBpmn(String resource, byte[] bytes) {
         return check(resource, bytes, false);
     }
@@ -67,24 +71,32 @@ final class CodeRules {
             findings.add(new ModelFinding(resource, null, "external-resource", List.of(resource, "<!DOCTYPE>")));
             return List.copyOf(findings);
         }
-        Element root;
-        try {
-            root = parse(bytes);
-        } catch (Exception unreadable) {
-            return List.of(); // the file's own parse finding says why
-        }
+        Element root = parse(bytes);
         new Scan(resource, dmn, root, findings).element(root);
         return new ArrayList<>(findings);
     }
 
-    private static Element parse(byte[] bytes) throws Exception {
-        var factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement();
+    private static Element parse(byte[] bytes) {
+        try {
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler() {
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e; // instead of printing to stderr
+                }
+            });
+            return builder.parse(new ByteArrayInputStream(bytes)).getDocumentElement();
+        } catch (SAXParseException e) {
+            throw new IllegalArgumentException("line " + e.getLineNumber() + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** One file's walk. */
