@@ -123,7 +123,7 @@ final class ModelExpressions {
     }
 
     private static String describe(Node property) {
-        String prefix = property.getChild(0) instanceof AstIdentifier identifier ? identifier.getName() : "…";
+        String prefix = property.getChild(0) instanceof AstIdentifier identifier ? identifier.getName() : "";
         return property instanceof AstDot dot ? prefix + "." + name(dot) : prefix + "[…]";
     }
 
