@@ -153,6 +153,13 @@ public final class CaseProcess {
         public static final String ACTIVATE_PLAN = "activatePlan";
         public static final String CLOSE_CASE = "closeCase";
 
+        /**
+         * Every bean a model may name: the engine resolves no other bean in an expression, and the model
+         * rules refuse a model that names one.
+         */
+        public static final Set<String> ALL = Set.of(FORWARD_TO_COMMUNE, REMIND_TWELVE_HOUR_WINDOW,
+                RECORD_TWELVE_HOUR_BREACH, ACTIVATE_PLAN, CLOSE_CASE);
+
         private Delegate() {
         }
     }

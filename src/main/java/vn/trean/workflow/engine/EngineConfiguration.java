@@ -7,13 +7,16 @@ import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.trean.workflow.CaseProcess;
 import vn.trean.workflow.calendar.HolidaySettings;
 import vn.trean.workflow.calendar.WorkingDayCalendar;
 import vn.trean.workflow.calendar.WorkingDayDueDateCalendar;
@@ -36,13 +39,23 @@ class EngineConfiguration {
     /**
      * Registers the working-day due-date calendar, the routing listeners on every user task, and the
      * guard that refuses models breaking the rules, whichever way they are deployed.
+     *
+     * <p>Expressions and scripts see only the project's delegates. The Spring factory bean of the engine
+     * has already installed an expression manager that resolves every bean of the context by the time
+     * plugins run, so setting the beans alone would change nothing: the manager is replaced too. The
+     * engine then registers its functions on this manager, and the DMN engine and scripting take it and
+     * the beans from the configuration after this point.
      */
     @Bean
     ProcessEnginePlugin treAnEnginePlugin(WorkingDayCalendar calendar, AgencyRouter router, TaskRouting routing,
-                                           StepCompletion completion, TaskHandover handover, ModelGuard guard) {
+                                           StepCompletion completion, TaskHandover handover, ModelGuard guard,
+                                           BeanFactory beanFactory) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
+                var beans = new AllowedBeans(beanFactory, CaseProcess.Delegate.ALL);
+                configuration.setBeans(beans);
+                configuration.setExpressionManager(new JuelExpressionManager(beans));
                 var calendars = new MapBusinessCalendarManager();
                 calendars.addBusinessCalendar(DurationBusinessCalendar.NAME, new DurationBusinessCalendar());
                 calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME, new WorkingDayDueDateCalendar(calendar));

@@ -25,6 +25,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.stereotype.Component;
 import vn.trean.organisation.Organisation;
 import vn.trean.workflow.CaseProcess;
@@ -37,7 +38,9 @@ import vn.trean.workflow.routing.AgencyRouter;
  * The rules a set of models must keep before it goes live, so that the procedure stays lawful and
  * the app keeps working: files parse; every user task routes to roles or agencies that exist and has
  * a form that exists; the 12-hour steps stay under the timer of the 12 hours from receipt; history
- * has a time to live; a decision the process reads exists and gives what the process reads.
+ * has a time to live; a decision the process reads exists and gives what the process reads. And a
+ * model runs no code of its own and reaches no bean but the project's delegates ({@link CodeRules});
+ * only BPMN, DMN and form files are deployed.
  */
 @Component
 public class ModelRules {
@@ -48,11 +51,14 @@ public class ModelRules {
     private final Organisation organisation;
     private final ObjectMapper json;
     private final DeployedArtifacts deployed;
+    private final CodeRules code;
 
-    ModelRules(Organisation organisation, ObjectMapper json, DeployedArtifacts deployed) {
+    ModelRules(Organisation organisation, ObjectMapper json, DeployedArtifacts deployed, BeanFactory beans) {
         this.organisation = organisation;
         this.json = json;
         this.deployed = deployed;
+        this.code = new CodeRules(new ModelExpressions(CaseProcess.Delegate.ALL, beans::containsBean),
+                CaseProcess.Delegate.ALL);
     }
 
     public List<ModelFinding> check(Map<String, byte[]> resources) {
@@ -63,10 +69,15 @@ public class ModelRules {
         resources.forEach((name, bytes) -> {
             try {
                 if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+                    findings.addAll(code.checkBpmn(name, bytes));
                     processes.put(name, Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
                 } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+                    findings.addAll(code.checkDmn(name, bytes));
                     decisions.put(name, Dmn.readModelFromStream(new ByteArrayInputStream(bytes)));
-                } else if (name.endsWith(".form")) {
+                } else if (!name.endsWith(".form")) {
+                    // CMMN, scripts, HTML forms: nothing the app uses, and each a way to run code
+                    findings.add(new ModelFinding(name, null, "resource-type", List.of(name)));
+                } else {
                     JsonNode form = json.readTree(bytes);
                     if (!form.hasNonNull("id") || !form.path("components").isArray()) {
                         findings.add(new ModelFinding(name, null, "form-invalid", List.of()));
