@@ -3,11 +3,11 @@
 # after the JVM — and sometimes PostgreSQL too — is killed with SIGKILL in the middle of filing?
 #
 #   mvn -B -ntp -DskipTests package     # once: the packaged app under target/
-#   bash bench/durability.sh            # ROUNDS=6 WORKERS=8 PORT=18080 DB_PORT=15432 to change
+#   bash bench/durability.sh            # ROUNDS=6 WORKERS=8 PER_ROUND=40 PORT=18080 DB_PORT=15432 to change
 #
 # Each round starts the packaged app on the same data folder (a temporary one), lets WORKERS curl loops
-# file reports as the hotline, kills the JVM with kill -9 after a few seconds (in every other round the
-# PostgreSQL server first), and starts again. A last start then checks every 201 against the database
+# file reports as the hotline, kills the JVM with kill -9 once PER_ROUND reports were accepted (in every
+# other round the PostgreSQL server first), and starts again. A last start then checks every 201 against the database
 # (as the app's role, with the password the app generated) and through GET /api/cases/{id} as the officer.
 # See bench/README.md.
 set -euo pipefail
@@ -16,7 +16,7 @@ ROUNDS=${ROUNDS:-6}
 WORKERS=${WORKERS:-8}
 PORT=${PORT:-18080}
 DB_PORT=${DB_PORT:-15432}
-MIN_SECONDS=${MIN_SECONDS:-4}
+PER_ROUND=${PER_ROUND:-40}
 PASSWORD='TreAn@2026'
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$(ls "$ROOT"/target/tre-an-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
@@ -81,7 +81,12 @@ for round in $(seq 1 "$ROUNDS"); do
     before=$(wc -l <"$WORK/accepted.txt")
     pids=()
     for w in $(seq 1 "$WORKERS"); do worker "r$round-w$w" & pids+=($!); done
-    sleep $((MIN_SECONDS + RANDOM % 4))
+    # kill mid-way: once this round has had PER_ROUND reports accepted (or after 180 s), at a random instant
+    for _ in $(seq 1 360); do
+        [ $(( $(wc -l <"$WORK/accepted.txt") - before )) -ge "$PER_ROUND" ] && break
+        sleep 0.5
+    done
+    sleep "0.$((RANDOM % 10))"
     what="JVM"
     if [ $((round % 2)) -eq 0 ]; then
         kill -9 "$(head -n 1 "$DATA/postmaster.pid")"
