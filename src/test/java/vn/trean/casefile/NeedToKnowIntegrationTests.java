@@ -70,9 +70,9 @@ class NeedToKnowIntegrationTests extends ApiIntegrationTest {
         UUID caseId = fileReport(COMMUNE_A, Instant.now());
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                         jdbc.sql("delete from audit_event where case_id = ?").param(caseId).update())
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageMatching("(?s).*(append-only|permission denied).*");
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                         jdbc.sql("update audit_event set actor = 'x' where case_id = ?").param(caseId).update())
-                .hasMessageContaining("append-only");
+                .rootCause().hasMessageMatching("(?s).*(append-only|permission denied).*");
     }
 }
