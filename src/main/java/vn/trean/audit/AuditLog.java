@@ -34,7 +34,7 @@ public class AuditLog {
     }
 
     public List<AuditEntry> ofCase(UUID caseId) {
-        return jdbc.sql("select at, actor, action, case_id from audit_event where case_id = :c order by at, id")
+        return jdbc.sql("select at, actor, action, case_id from trean.audit_event where case_id = :c order by at, id")
                 .param("c", caseId)
                 .query((rs, i) -> new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
                         rs.getObject(4, UUID.class)))
@@ -91,7 +91,7 @@ public class AuditLog {
 
     private void write(String actor, String action, UUID caseId, Map<String, Object> detail) {
         try {
-            jdbc.sql("insert into audit_event (actor, action, case_id, detail) values (:a, :x, :c, cast(:d as jsonb))")
+            jdbc.sql("insert into trean.audit_event (actor, action, case_id, detail) values (:a, :x, :c, cast(:d as jsonb))")
                     .param("a", actor).param("x", action).param("c", caseId)
                     .param("d", detail == null ? null : json.writeValueAsString(detail)).update();
         } catch (JsonProcessingException e) {
