@@ -38,12 +38,15 @@ public record FileReportRequest(
         @Size(max = 4) List<Map<String, Object>> parents,
         @Size(max = 4000) String actionsTaken,
         @Schema(description = "Only with the informant's consent") Map<String, Object> informant,
-        @Size(max = 100) String hotlineReference) {
+        @Size(max = 100) String hotlineReference,
+        @Size(max = 1000) @Schema(description = "Why the report is filed more than trean.intake.max-report-age (90 days) after its receipt; required then")
+        String lateReason) {
 
     public record ChildRequest(
             @NotBlank @Size(max = 200) String fullName,
             @Past LocalDate dateOfBirth,
-            @Min(0) @Max(17) Integer estimatedAge,
+            // Law on Children 2016, art. 1: a child is a person under 16
+            @Min(0) @Max(value = 15, message = "{field.child-too-old}") Integer estimatedAge,
             @NotNull NewCase.Sex sex) {
     }
 }
