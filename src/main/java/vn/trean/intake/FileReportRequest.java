@@ -3,7 +3,6 @@ package vn.trean.intake;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -45,8 +44,9 @@ public record FileReportRequest(
     public record ChildRequest(
             @NotBlank @Size(max = 200) String fullName,
             @Past LocalDate dateOfBirth,
-            // Law on Children 2016, art. 1: a child is a person under 16
-            @Min(0) @Max(value = 15, message = "{field.child-too-old}") Integer estimatedAge,
+            // under 16 (Law on Children 2016, art. 1) is checked by ReportDates, whose refusal names the law
+            @Min(0) @Schema(description = "0 to 15: a child is a person under 16 (Law on Children 2016, art. 1)", maximum = "15")
+            Integer estimatedAge,
             @NotNull NewCase.Sex sex) {
     }
 }

@@ -35,7 +35,7 @@ class NeedToKnowIntegrationTests extends ApiIntegrationTest {
         complete("chairman", caseId, "hold_case_meeting", caseMeeting("intervention"));
         complete("officer", caseId, "draft_plan", Map.of("planSummary", "Theo dõi an toàn", "measures",
                 java.util.List.of(Map.of("measureType", "safety_monitoring", "responsibleRole", "police",
-                        "description", "Theo dõi", "startDate", "2026-12-01", "endDate", "2026-12-31"))));
+                        "description", "Theo dõi", "startDate", today().toString(), "endDate", today().plusDays(30).toString()))));
         complete("chairman", caseId, "approve_plan", Map.of("planApproved", "yes"));
 
         var seenByPolice = as("police").get("/api/cases/" + caseId).expect(200).body();
