@@ -15,6 +15,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** Dates in task forms are typed and shown day first, with the page's month names, also on a phone. */
 class DateEntryBrowserTests extends BrowserTest {
@@ -60,6 +61,36 @@ class DateEntryBrowserTests extends BrowserTest {
         calendar = openCalendar();
         assertThat(calendar.findElement(By.cssSelector(".flatpickr-current-month")).getText()).contains("December");
         assertFitsTheWindow(calendar);
+    }
+
+    @Test
+    void theNewReportPageShowsWhyAnOldReceiptIsRefusedAndTakesItWithAReason() {
+        signIn("hotline");
+        open("/reports/new");
+        String childName = "Đỗ Minh " + UUID.randomUUID();
+        new Select(find(By.id("communeCode"))).selectByValue(COMMUNE_A);
+        find(By.id("child-fullName")).sendKeys(childName);
+        new Select(find(By.id("child-sex"))).selectByValue("MALE");
+        find(By.id("child-estimatedAge")).sendKeys("15");
+        find(By.cssSelector("input[name=category][value=AT_RISK]")).click();
+        find(By.id("place")).sendKeys("Tổ 2, phường Ba Đình");
+        find(By.id("currentCondition")).sendKeys("Trẻ ở nhà một mình nhiều ngày");
+        setValue("receivedAt", LocalDateTime.now(VIETNAM).minusDays(200).truncatedTo(ChronoUnit.MINUTES).toString());
+        find(By.id("report-submit")).click();
+
+        waitFor(d -> !d.findElements(By.id("receivedAt-error")).isEmpty());
+        assertThat(text(By.id("receivedAt-error"))).contains("90 ngày").contains("lý do");
+        int before = count("select count(*) from child where full_name = ?", childName);
+        assertThat(before).as("nothing written").isZero();
+
+        find(By.id("lateReason")).sendKeys("Phiếu giấy của tổ dân phố, nay mới chuyển đến");
+        find(By.id("report-submit")).click();
+        waitFor(d -> d.getCurrentUrl().contains("/cases/"));
+        assertThat(count("select count(*) from child where full_name = ?", childName)).isOne();
+    }
+
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, value);
     }
 
     private WebElement openCalendar() {
