@@ -33,6 +33,7 @@ class DateEntryBrowserTests extends BrowserTest {
         find(By.cssSelector("[id$='-Field_separation_decisionNumber']")).sendKeys("15/QĐ-UBND");
         find(By.cssSelector("[id$='-Field_separation_shelter']")).sendKeys("Nhà bà ngoại, tổ 3");
         date.click();
+        screenshot("date-picker-desktop");
         date.sendKeys("01/12/2026", Keys.ENTER);
         waitFor(d -> "01/12/2026".equals(dateInput("decisionDate").getAttribute("value")));
         find(By.id("task-form-submit")).click();
