@@ -58,7 +58,12 @@ const texts = [
   ["children: valueLabel || 'Select'", "children: valueLabel || treAnText('select', [], 'Select')"],
   ["placeholder: 'Search',", "placeholder: treAnText('search', [], 'Search'),"],
   ["placeholder: disabled || readonly ? undefined : 'Search',", "placeholder: disabled || readonly ? undefined : treAnText('search', [], 'Search'),"],
-  ["\" \", 'Add new']", "\" \", treAnText('add-new', [], 'Add new')]"]
+  ["\" \", 'Add new']", "\" \", treAnText('add-new', [], 'Add new')]"],
+  // form-js reads and shows dates in the browser's locale order (month first on an English browser): a
+  // case worker in Vietnam types day first whatever the browser says, so the date picker takes and shows
+  // dd/mm/yyyy. form-js still stores ISO yyyy-mm-dd (serializeDate), which is what the server receives.
+  ["dateFormat: getLocaleDateFlatpickrConfig(),", "dateFormat: 'd/m/Y',"],
+  ["placeholder: getLocaleReadableDateFormat(),", "placeholder: treAnText('date-format', [], 'dd/mm/yyyy'),"]
 ];
 const lookup = `const treAnText = (key, args, fallback) => {
   const text = (globalThis.treAnFormTexts || {})[key];

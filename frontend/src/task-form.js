@@ -3,10 +3,15 @@
 // attributes of #task-form, written by the server (templates/task.html).
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import flatpickr from 'flatpickr';
+import { Vietnamese } from 'flatpickr/dist/esm/l10n/vn.js';
 
 const host = document.getElementById('task-form');
 // form-js's own words (validation messages, "Select", "Add new") in the page's language; see build.mjs
 globalThis.treAnFormTexts = JSON.parse(host.dataset.formTexts || '{}');
+// form-js draws its date picker with flatpickr, in English unless told otherwise: month and day names
+// follow the page's language (flatpickr's own Vietnamese), and weeks start on Monday as in Vietnam.
+flatpickr.localize(document.documentElement.lang === 'vi' ? Vietnamese : { firstDayOfWeek: 1 });
 const alertBox = document.getElementById('task-form-alert');
 const submitButton = document.getElementById('task-form-submit');
 

@@ -259,7 +259,8 @@ public abstract class ApiIntegrationTest {
 
     protected static Map<String, Object> caseMeeting(String protectionLevel) {
         Map<String, Object> values = new HashMap<>();
-        values.put("meetingDate", "2026-11-20");
+        // a meeting cannot be held before the report nor in the future: the day the test runs
+        values.put("meetingDate", today().toString());
         values.put("attendees", "Chủ tịch UBND, cán bộ BVTE, công an, đại diện tổ dân phố");
         values.put("minutes", "Thống nhất cấp độ bảo vệ");
         values.put("protectionLevel", protectionLevel);
@@ -267,6 +268,14 @@ public abstract class ApiIntegrationTest {
             values.put("closureReason", "Không còn nguy cơ");
         }
         return values;
+    }
+
+    /**
+     * The day the test runs, in Vietnam: what a step records cannot lie before the case's receipt (now,
+     * in most tests) nor, unless it plans ahead, in the future.
+     */
+    protected static java.time.LocalDate today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 
     /**
@@ -286,7 +295,7 @@ public abstract class ApiIntegrationTest {
         complete("chairman", caseId, "hold_case_meeting", caseMeeting("intervention"));
         complete("officer", caseId, "draft_plan", Map.of("planSummary", "Theo dõi an toàn", "measures",
                 java.util.List.of(Map.of("measureType", "safety_monitoring", "responsibleRole", "police",
-                        "description", "Theo dõi", "startDate", "2026-12-01", "endDate", "2026-12-31"))));
+                        "description", "Theo dõi", "startDate", today().toString(), "endDate", today().plusDays(30).toString()))));
         complete("chairman", caseId, "approve_plan", Map.of("planApproved", "yes"));
     }
 

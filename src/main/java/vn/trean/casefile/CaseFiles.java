@@ -29,6 +29,9 @@ public interface CaseFiles {
     /** The commune of a case, whoever asks (no case data): to check that a linked report is about the same place. */
     Optional<String> communeOf(UUID caseId);
 
+    /** When the case's first report was received, whoever asks (no case data): the earliest date any of its steps may record. */
+    Optional<Instant> receivedAt(UUID caseId);
+
     /**
      * Adds a further report to an open case instead of opening a duplicate. The linker gains no access
      * by it: the case's commune officer is told (a notification) and sees the report in the case file.

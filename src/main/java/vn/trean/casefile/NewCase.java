@@ -23,7 +23,9 @@ public record NewCase(
         List<Map<String, Object>> parents,
         String actionsTaken,
         Map<String, Object> informant,
-        String hotlineReference) {
+        String hotlineReference,
+        /** Why the report is filed long after its receipt; null when it is not late. */
+        String lateReason) {
 
     public record Child(String fullName, LocalDate dateOfBirth, Integer estimatedAge, Sex sex) {
     }

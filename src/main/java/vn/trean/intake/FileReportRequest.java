@@ -3,7 +3,6 @@ package vn.trean.intake;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -38,12 +37,16 @@ public record FileReportRequest(
         @Size(max = 4) List<Map<String, Object>> parents,
         @Size(max = 4000) String actionsTaken,
         @Schema(description = "Only with the informant's consent") Map<String, Object> informant,
-        @Size(max = 100) String hotlineReference) {
+        @Size(max = 100) String hotlineReference,
+        @Size(max = 1000) @Schema(description = "Why the report is filed more than trean.intake.max-report-age (90 days) after its receipt; required then")
+        String lateReason) {
 
     public record ChildRequest(
             @NotBlank @Size(max = 200) String fullName,
             @Past LocalDate dateOfBirth,
-            @Min(0) @Max(17) Integer estimatedAge,
+            // under 16 (Law on Children 2016, art. 1) is checked by ReportDates, whose refusal names the law
+            @Min(0) @Schema(description = "0 to 15: a child is a person under 16 (Law on Children 2016, art. 1)", maximum = "15")
+            Integer estimatedAge,
             @NotNull NewCase.Sex sex) {
     }
 }

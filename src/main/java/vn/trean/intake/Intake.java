@@ -1,6 +1,5 @@
 package vn.trean.intake;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,18 +23,18 @@ import vn.trean.problem.InvalidFieldsProblem;
 @Service
 public class Intake {
 
-    /** How far ahead of the server's clock a receiving point's clock may run before a time counts as future. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
     static final String FIRST_ROLE = "commune-officer";
 
     private final Organisation organisation;
     private final UserDirectory users;
     private final CaseFiles cases;
+    private final ReportDates dates;
 
-    public Intake(Organisation organisation, UserDirectory users, CaseFiles cases) {
+    Intake(Organisation organisation, UserDirectory users, CaseFiles cases, ReportDates dates) {
         this.organisation = organisation;
         this.users = users;
         this.cases = cases;
+        this.dates = dates;
     }
 
     /** Files a report: opens a case and starts its process, committed together. */
@@ -99,8 +98,9 @@ public class Intake {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "not-a-receiving-point");
         }
         Instant receivedAt = r.receivedAt().toInstant();
-        if (receivedAt.isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            throw new InvalidFieldsProblem(List.of(new InvalidFieldsProblem.Violation("receivedAt", "future")));
+        var wrongDates = dates.check(r, Instant.now());
+        if (!wrongDates.isEmpty()) {
+            throw new InvalidFieldsProblem(wrongDates);
         }
         if (r.child().dateOfBirth() == null && r.child().estimatedAge() == null) {
             throw new InvalidFieldsProblem(List.of(new InvalidFieldsProblem.Violation("child.dateOfBirth", "birth-or-age")));
@@ -116,6 +116,7 @@ public class Intake {
                 r.channel(), r.category(), r.abuseForms() == null ? List.of() : r.abuseForms(),
                 new NewCase.Child(child.fullName(), child.dateOfBirth(), child.estimatedAge(), child.sex()),
                 r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), r.parents(),
-                r.actionsTaken(), r.informant(), r.hotlineReference());
+                r.actionsTaken(), r.informant(), r.hotlineReference(),
+                r.lateReason() == null || r.lateReason().isBlank() ? null : r.lateReason().trim());
     }
 }

@@ -73,6 +73,8 @@ public class TaskWork {
         CurrentUser user = users.requireCurrent();
         WorkItem item = workable(taskId, user);
         Map<String, Object> values = forms.validate(taskId, submitted);
+        forms.checkDates(taskId, values, item.caseId() == null ? null : cases.receivedAt(item.caseId()).orElse(null),
+                EngineClock.now());
         tasks.complete(item, user.username(), values);
     }
 

@@ -30,6 +30,7 @@ public class ReportForm {
     private String familySituation;
     private String actionsTaken;
     private String hotlineReference;
+    private String lateReason;
     private boolean informantConsents;
     private String informantName;
     private String informantPhone;
@@ -77,7 +78,7 @@ public class ReportForm {
                 new FileReportRequest.ChildRequest(trim(child.fullName), child.dateOfBirth, child.estimatedAge,
                         enumOf(NewCase.Sex.class, child.sex)),
                 trim(place), trim(currentCondition), trim(likelyConsequence), trim(familySituation), null,
-                trim(actionsTaken), informant, trim(hotlineReference));
+                trim(actionsTaken), informant, trim(hotlineReference), trim(lateReason));
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
@@ -126,6 +127,8 @@ public class ReportForm {
     public void setActionsTaken(String actionsTaken) { this.actionsTaken = actionsTaken; }
     public String getHotlineReference() { return hotlineReference; }
     public void setHotlineReference(String hotlineReference) { this.hotlineReference = hotlineReference; }
+    public String getLateReason() { return lateReason; }
+    public void setLateReason(String lateReason) { this.lateReason = lateReason; }
     public boolean isInformantConsents() { return informantConsents; }
     public void setInformantConsents(boolean informantConsents) { this.informantConsents = informantConsents; }
     public String getInformantName() { return informantName; }

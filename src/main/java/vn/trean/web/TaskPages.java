@@ -94,7 +94,7 @@ class TaskPages {
         for (String key : List.of("required", "pattern", "min", "max", "min-length", "max-length")) {
             texts.put(key, messages.getMessage("field." + key, null, locale));
         }
-        for (String key : List.of("phone", "email", "select", "search", "add-new")) {
+        for (String key : List.of("phone", "email", "select", "search", "add-new", "date-format")) {
             texts.put(key, messages.getMessage("page.form." + key, null, locale));
         }
         return texts;

@@ -92,30 +92,36 @@ class TaskCompletionIntegrationTests extends ApiIntegrationTest {
     @Test
     void emergencyCaseRunsToClosureAndCanBeReopenedLinkedToIt() {
         UUID caseId = fileReport(COMMUNE_A, Instant.now());
+        // what a step records happened between the receipt and now: the day the test runs
+        java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        java.time.LocalDate today = java.time.LocalDate.now(vietnam);
         complete("officer", caseId, "verify_report", verification(true));
 
         // the chairman sees the emergency task
         complete("chairman", caseId, "emergency_intervention", Map.of(
                 "measuresTaken", "08:30 công an ngăn chặn; 09:00 sơ cứu tại trạm y tế",
-                "agenciesInvolved", List.of("police", "health"), "interventionCompletedAt", "2026-11-25T09:00",
+                "agenciesInvolved", List.of("police", "health"), "interventionCompletedAt",
+                java.time.LocalDateTime.now(vietnam).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(),
                 "separationNeeded", true));
         complete("chairman", caseId, "decide_separation", Map.of("decisionNumber", "12/QĐ-UBND",
-                "decisionDate", "2026-11-25", "shelter", "Nhà bà ngoại"));
+                "decisionDate", today.toString(), "shelter", "Nhà bà ngoại"));
         JsonNode monitoring = taskOf("chairman", caseId, "monitor_separation");
-        assertThat(Instant.parse(monitoring.get("dueAt").asText())).isEqualTo(Instant.parse("2026-12-09T17:00:00Z"));
+        // the separation ends 15 days after the decision date it records
+        assertThat(Instant.parse(monitoring.get("dueAt").asText()))
+                .isEqualTo(today.plusDays(15).atStartOfDay(vietnam).toInstant());
         complete("chairman", caseId, "monitor_separation", Map.of("outcome", "revoked", "parentsAssessedSafe", true));
 
         complete("officer", caseId, "assess_needs", needsAssessment());
         complete("chairman", caseId, "hold_case_meeting", caseMeeting("intervention"));
         complete("officer", caseId, "draft_plan", Map.of("planSummary", "Trị liệu tâm lý", "measures", List.of(
                 Map.of("measureType", "psychological_therapy", "responsibleRole", "health", "description", "Trị liệu",
-                        "startDate", "2026-12-01", "endDate", "2026-12-31"))));
+                        "startDate", today.toString(), "endDate", today.plusDays(30).toString()))));
         complete("chairman", caseId, "approve_plan", Map.of("planApproved", "yes"));
-        complete("health", caseId, "implement_measure", Map.of("status", "done", "completedOn", "2026-12-30"));
+        complete("health", caseId, "implement_measure", Map.of("status", "done", "completedOn", today.toString()));
         complete("officer", caseId, "review_case", Map.of("remainingHarm", "low", "perpetratorAccess", "low",
                 "careObstacles", "low", "selfProtection", "high", "noLongerAtRisk", true, "stateStable", true,
                 "reviewNote", "Trẻ ổn định"));
-        complete("chairman", caseId, "close_case", Map.of("closedOn", "2027-01-05", "closingNote", "Kết thúc kế hoạch"));
+        complete("chairman", caseId, "close_case", Map.of("closedOn", today.toString(), "closingNote", "Kết thúc kế hoạch"));
 
         JsonNode file = as("officer").get("/api/cases/" + caseId).expect(200).body();
         assertThat(file.get("status").asText()).isEqualTo("CLOSED");

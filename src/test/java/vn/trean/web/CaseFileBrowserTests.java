@@ -103,9 +103,9 @@ class CaseFileBrowserTests extends BrowserTest {
         complete("chairman", caseId, "hold_case_meeting", caseMeeting("intervention"));
         complete("officer", caseId, "draft_plan", Map.of("planSummary", "Theo dõi an toàn", "measures", List.of(
                 Map.of("measureType", "safety_monitoring", "responsibleRole", "police",
-                        "description", "Công an khu vực ghé thăm hằng tuần", "startDate", "2026-12-01", "endDate", "2026-12-31"),
+                        "description", "Công an khu vực ghé thăm hằng tuần", "startDate", today().toString(), "endDate", today().plusDays(30).toString()),
                 Map.of("measureType", "medical_care", "responsibleRole", "health",
-                        "description", "Khám sức khoẻ định kỳ", "startDate", "2026-12-01", "endDate", "2026-12-31"))));
+                        "description", "Khám sức khoẻ định kỳ", "startDate", today().toString(), "endDate", today().plusDays(30).toString()))));
         complete("chairman", caseId, "approve_plan", Map.of("planApproved", "yes"));
         return caseId;
     }

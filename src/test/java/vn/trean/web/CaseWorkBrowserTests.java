@@ -209,7 +209,8 @@ class CaseWorkBrowserTests extends BrowserTest {
         WebElement input = find(By.cssSelector("[id$='-" + componentId + "-date']"));
         input.click();
         String[] p = isoDate.split("-");
-        input.sendKeys(p[1] + "/" + p[2] + "/" + p[0]);
+        // typed day first, as a case worker in Vietnam writes a date
+        input.sendKeys(p[2] + "/" + p[1] + "/" + p[0]);
         input.sendKeys(Keys.ENTER);
     }
 

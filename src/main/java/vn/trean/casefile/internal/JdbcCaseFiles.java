@@ -84,10 +84,11 @@ class JdbcCaseFiles implements CaseFiles {
         jdbc.sql("""
                         insert into report (id, case_id, receiving_agency_id, receiving_officer, channel, place,
                                             current_condition, likely_consequence, family_situation, parents,
-                                            actions_taken, informant, abuse_forms, hotline_reference, received_at, linked)
+                                            actions_taken, informant, abuse_forms, hotline_reference, received_at, linked,
+                                            late_reason)
                         values (:id, :case, :agency, :officer, :channel, :place, :condition, :consequence, :family,
                                 cast(:parents as jsonb), :actions, cast(:informant as jsonb), :forms, :hotlineRef,
-                                :received, :linked)""")
+                                :received, :linked, :lateReason)""")
                 .param("id", id).param("case", caseId).param("agency", c.receivingAgencyId())
                 .param("officer", c.receivingOfficer())
                 .param("channel", c.channel()).param("place", c.place()).param("condition", c.currentCondition())
@@ -96,7 +97,7 @@ class JdbcCaseFiles implements CaseFiles {
                 .param("informant", toJson(c.informant()))
                 .param("forms", c.abuseForms() == null ? new String[0] : c.abuseForms().toArray(String[]::new))
                 .param("hotlineRef", c.hotlineReference()).param("received", Timestamp.from(c.receivedAt()))
-                .param("linked", linked).update();
+                .param("linked", linked).param("lateReason", c.lateReason()).update();
         return id;
     }
 
@@ -126,7 +127,7 @@ class JdbcCaseFiles implements CaseFiles {
                 "REOPENED", NewCase.CaseCategory.valueOf(old.category()), r.abuseForms(),
                 new NewCase.Child(child.fullName(), child.dateOfBirth(), child.estimatedAge(),
                         NewCase.Sex.valueOf(child.sex())),
-                r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), null, null, null, null);
+                r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), null, null, null, null, null);
         return insert(again, user.username(), closedCaseId);
     }
 
@@ -278,6 +279,12 @@ class JdbcCaseFiles implements CaseFiles {
     public Optional<String> communeOf(UUID caseId) {
         return jdbc.sql("select commune_code from case_file where id = :id").param("id", caseId).query(String.class)
                 .optional();
+    }
+
+    @Override
+    public Optional<Instant> receivedAt(UUID caseId) {
+        return jdbc.sql("select received_at from case_file where id = :id").param("id", caseId)
+                .query((rs, i) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     @Override
