@@ -131,11 +131,7 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
-    /**
-     * The only authentication provider, so Spring Security builds no other from the UserDetailsService.
-     * Every account check runs after the password check: a disabled account then costs the same BCrypt
-     * time and gets the same answer as a wrong password.
-     */
+    /** The only authentication provider, so Spring Security builds no other from the UserDetailsService. */
     @Bean
     AuthenticationProvider signIn(UserDetailsService users, PasswordEncoder passwordEncoder,
                                   @Value("${trean.security.sign-in.attempts-per-address}") int attemptsPerAddress,
@@ -145,12 +141,22 @@ class SecurityConfiguration {
                                   @Value("${trean.security.sign-in.max-delay}") Duration maxDelay,
                                   @Value("${trean.security.sign-in.forget-failures-after}") Duration forgetAfter,
                                   @Value("${trean.security.sign-in.remember-credentials-for}") Duration rememberFor) {
-        var passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(passwordEncoder);
-        passwords.setPreAuthenticationChecks(user -> { });
-        passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        return new ThrottledSignIn(passwords, new AttemptBudget(attemptsPerAddress, attemptsWindow),
+        return new ThrottledSignIn(passwordCheck(users, passwordEncoder), new AttemptBudget(attemptsPerAddress, attemptsWindow),
                 new FailureDelays(delayFromFailure, firstDelay, maxDelay, forgetAfter), new RecentCredentials(rememberFor),
                 Clock.systemUTC());
+    }
+
+    /**
+     * The password check. An unknown user name is checked against a dummy hash (the provider's default,
+     * kept on purpose: same time, same answer); every account check runs after the password check, so a
+     * disabled account also costs the same BCrypt time and gets the same answer as a wrong password.
+     */
+    static DaoAuthenticationProvider passwordCheck(UserDetailsService users, PasswordEncoder passwordEncoder) {
+        var passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        passwords.setHideUserNotFoundExceptions(true);
+        passwords.setPreAuthenticationChecks(user -> { });
+        passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return passwords;
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * Every password sign-in (login page and HTTP Basic) passes here, in this order: the client address's
  * attempt budget (429 when spent, before any BCrypt), the wait of this (user name, address) pair after
- * wrong passwords (refused with the same answer as a wrong password, without checking it), the
+ * wrong passwords (refused with the same answer as a wrong password, without checking it, and
+ * counted as one more failure), the
  * recently checked credentials, and only then the password check itself. An unknown user name costs
  * a BCrypt check against a dummy hash inside {@link DaoAuthenticationProvider} (its default), so it
  * answers the same, in the same time, as a wrong password.
@@ -47,6 +48,8 @@ final class ThrottledSignIn implements AuthenticationProvider {
         String username = attempt.getName();
         String pair = username.toLowerCase(Locale.ROOT) + '\n' + address;
         if (delays.waitFor(pair, now).isPresent()) {
+            // a client that does not wait counts as failing again: its next wait is longer
+            delays.failed(pair, now);
             throw new BadCredentialsException("Bad credentials");
         }
         String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
