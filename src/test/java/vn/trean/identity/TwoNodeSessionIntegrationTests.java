@@ -37,13 +37,13 @@ class TwoNodeSessionIntegrationTests extends ApiIntegrationTest {
     /** The same database as this context; its own engine name, so the two engines' static registrations do not collide. */
     private ConfigurableApplicationContext startSecondNode() throws java.sql.SQLException {
         HikariDataSource first = dataSource.unwrap(HikariDataSource.class);
+        // command-line arguments: they outrank application.yaml (builder properties would be mere defaults)
         return new SpringApplicationBuilder(TreAnApplication.class).profiles("test")
-                .properties("server.port=0", "trean.db.url=" + first.getJdbcUrl(),
-                        "spring.datasource.username=" + first.getUsername(),
-                        "spring.datasource.password=" + (first.getPassword() == null ? "" : first.getPassword()),
-                        "trean.db.pool-size=4", "spring.datasource.hikari.maximum-pool-size=4",
-                        "camunda.bpm.process-engine-name=node2", "camunda.bpm.job-execution.enabled=false",
-                        "spring.main.banner-mode=off")
-                .run();
+                .run("--server.port=0", "--trean.db.url=" + first.getJdbcUrl(),
+                        "--spring.datasource.username=" + first.getUsername(),
+                        "--spring.datasource.password=" + (first.getPassword() == null ? "" : first.getPassword()),
+                        "--spring.datasource.hikari.maximum-pool-size=4",
+                        "--camunda.bpm.process-engine-name=node2", "--camunda.bpm.job-execution.enabled=false",
+                        "--spring.main.banner-mode=off");
     }
 }
