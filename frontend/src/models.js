@@ -64,7 +64,8 @@ async function call(method, path, body) {
     headers: {
       'Content-Type': 'application/json',
       'Accept': 'application/json, application/problem+json',
-      'Accept-Language': document.documentElement.lang
+      'Accept-Language': document.documentElement.lang,
+      ...csrfHeader()
     },
     body: body === undefined ? undefined : JSON.stringify(body)
   });
@@ -201,3 +202,10 @@ async function start() {
 }
 
 start().catch(e => say(texts.failed + ' ' + e.message, true));
+
+/** The session's CSRF token from the page's meta tags: the API refuses a state-changing call without it. */
+function csrfHeader() {
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  return token && header ? { [header.content]: token.content } : {};
+}

@@ -82,7 +82,8 @@ async function start() {
         headers: {
           'Content-Type': 'application/json',
           'Accept': 'application/json, application/problem+json',
-          'Accept-Language': document.documentElement.lang
+          'Accept-Language': document.documentElement.lang,
+          ...csrfHeader()
         },
         body: JSON.stringify(data)
       });
@@ -112,3 +113,10 @@ async function start() {
 }
 
 start().catch(() => showAlert(host.dataset.textNetwork));
+
+/** The session's CSRF token from the page's meta tags: the API refuses a state-changing call without it. */
+function csrfHeader() {
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  return token && header ? { [header.content]: token.content } : {};
+}

@@ -49,10 +49,23 @@ abstract class BrowserTest extends ApiIntegrationTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
+        // the console, to catch anything the Content-Security-Policy blocks (noContentSecurityPolicyViolations)
+        var logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** A page whose script or style the Content-Security-Policy blocks is broken in ways a test may not see. */
+    @org.junit.jupiter.api.AfterEach
+    void noContentSecurityPolicyViolations() {
+        var violations = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy"))
+                .toList();
+        assertThat(violations).as("Content-Security-Policy violations in the browser console").isEmpty();
     }
 
     @AfterAll

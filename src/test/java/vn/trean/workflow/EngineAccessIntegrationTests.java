@@ -49,8 +49,9 @@ class EngineAccessIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void apiDocumentationIsPublished() {
-        var docs = anonymous().get("/v3/api-docs").expect(200).body();
+    void apiDocumentationIsPublishedToSignedInUsers() {
+        anonymous().get("/v3/api-docs").expect(401);
+        var docs = as("officer").get("/v3/api-docs").expect(200).body();
         assertThat(docs.get("paths").has("/api/reports")).isTrue();
         assertThat(docs.get("paths").has("/api/tasks/{taskId}/complete")).isTrue();
     }

@@ -1,7 +1,5 @@
 package vn.trean.identity.internal;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -23,11 +21,10 @@ class DatabaseUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         var user = directory.find(username).orElseThrow(() -> new UsernameNotFoundException(username));
-        record Credentials(String passwordHash, boolean enabled, Timestamp lockedUntil) {
+        record Credentials(String passwordHash, boolean enabled) {
         }
-        var credentials = jdbc.sql("select password_hash, enabled, locked_until from app_user where username = :u")
+        var credentials = jdbc.sql("select password_hash, enabled from app_user where username = :u")
                 .param("u", username).query(Credentials.class).single();
-        boolean locked = credentials.lockedUntil() != null && credentials.lockedUntil().toInstant().isAfter(Instant.now());
-        return new SignedInUser(user, credentials.passwordHash(), credentials.enabled(), !locked);
+        return new SignedInUser(user, credentials.passwordHash(), credentials.enabled());
     }
 }

@@ -2,20 +2,33 @@ package vn.trean.identity.internal;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
-import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.trean.identity.Role;
 
 /**
  * Who may reach what. Path-pattern matchers throughout: a plain string matcher let anonymous calls
@@ -25,40 +38,80 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     private static final String[] ENGINE_TOOL_ROLES = {"ADMIN", "PROCESS_OWNER"};
+    private static final String REALM = "Tre An";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "TRACE", "OPTIONS");
+
+    /**
+     * Scripts only from our own origin (the pages have no inline script nor inline event handler).
+     * Inline styles stay allowed: the model editor (bpmn-js, dmn-js) and form-js write style attributes
+     * into the markup they build, and a style cannot run code.
+     */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "interest-cohort=()";
+
+    private final SignInAnswers answers;
+
+    SecurityConfiguration(SignInAnswers answers) {
+        this.answers = answers;
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         RequestMatcher machineApis = new OrRequestMatcher(
                 withDefaults().matcher("/api/**"), withDefaults().matcher("/engine-rest/**"));
+        RequestMatcher camundaWebapps = withDefaults().matcher("/camunda/**");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(withDefaults().matcher("/engine-rest/**")).hasAnyRole(ENGINE_TOOL_ROLES)
-                        .requestMatchers(withDefaults().matcher("/camunda/**")).hasAnyRole(ENGINE_TOOL_ROLES)
+                        .requestMatchers(camundaWebapps).hasAnyRole(ENGINE_TOOL_ROLES)
                         // the models API is the process owners' and administrators': refused before any input is read
                         .requestMatchers(withDefaults().matcher("/api/models/**")).hasAnyRole(ENGINE_TOOL_ROLES)
-                        .requestMatchers(withDefaults().matcher("/v3/api-docs/**"), withDefaults().matcher("/swagger-ui/**"),
-                                withDefaults().matcher("/swagger-ui.html"), withDefaults().matcher("/login"),
-                                withDefaults().matcher("/error")).permitAll()
+                        .requestMatchers(withDefaults().matcher("/reports/new")).hasAnyRole(rolesThatFileReports())
+                        .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error")).permitAll()
                         // the pages' styles and scripts: the login page needs them before anyone signs in
                         .requestMatchers(withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"),
                                 withDefaults().matcher("/favicon.ico")).permitAll()
+                        // the API's documentation included: it maps every door of the system
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Tre An"))
-                .formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(answers.basic(REALM)))
+                .formLogin(form -> form.loginPage("/login").failureHandler(answers.loginForm()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineApis)
                         .defaultAccessDeniedHandlerFor(SecurityConfiguration::forbidden, machineApis))
-                // API clients authenticate each call (HTTP Basic); the Camunda webapps bring their own CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(machineApis, withDefaults().matcher("/camunda/**")));
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> csrfRequired(request, machineApis, camundaWebapps)))
+                .headers(headers -> headers
+                        // the Camunda webapps send a policy of their own; two policies would both apply
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(camundaWebapps),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
         return http.build();
     }
 
-    /** A locked account is told so (it is locked whatever password is typed); any other failure says only that it failed. */
-    private static AuthenticationFailureHandler loginFailure() {
-        var handler = new ExceptionMappingAuthenticationFailureHandler();
-        handler.setDefaultFailureUrl("/login?error");
-        handler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
-        return handler;
+    /**
+     * A state-changing request needs the CSRF token when the browser's session cookie may be what
+     * authenticates it. Not needed: a call that carries its own credentials (HTTP Basic: a browser
+     * never adds it to a request another site makes), an API call with no session at all (nothing a
+     * forged request could ride on; it gets its 401), and the Camunda webapps, which check a CSRF
+     * token of their own.
+     */
+    private static boolean csrfRequired(HttpServletRequest request, RequestMatcher machineApis,
+                                        RequestMatcher camundaWebapps) {
+        if (SAFE_METHODS.contains(request.getMethod()) || camundaWebapps.matches(request)) {
+            return false;
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        return !(machineApis.matches(request) && request.getRequestedSessionId() == null);
+    }
+
+    private static String[] rolesThatFileReports() {
+        return Arrays.stream(Role.values()).filter(Role::receivesReports).map(Role::name).toArray(String[]::new);
     }
 
     /**
@@ -78,5 +131,34 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
+    }
+
+    /** The only authentication provider, so Spring Security builds no other from the UserDetailsService. */
+    @Bean
+    AuthenticationProvider signIn(UserDetailsService users, PasswordEncoder passwordEncoder,
+                                  @Value("${trean.security.sign-in.attempts-per-address}") int attemptsPerAddress,
+                                  @Value("${trean.security.sign-in.attempts-window}") Duration attemptsWindow,
+                                  @Value("${trean.security.sign-in.delay-from-failure}") int delayFromFailure,
+                                  @Value("${trean.security.sign-in.first-delay}") Duration firstDelay,
+                                  @Value("${trean.security.sign-in.max-delay}") Duration maxDelay,
+                                  @Value("${trean.security.sign-in.forget-failures-after}") Duration forgetAfter,
+                                  @Value("${trean.security.sign-in.remember-credentials-for}") Duration rememberFor) {
+        return new ThrottledSignIn(passwordCheck(users, passwordEncoder), new AttemptBudget(attemptsPerAddress, attemptsWindow),
+                new FailureDelays(delayFromFailure, firstDelay, maxDelay, forgetAfter), new RecentCredentials(rememberFor),
+                Clock.systemUTC());
+    }
+
+    /**
+     * The password check. An unknown user name is checked against a dummy hash (the provider's default,
+     * kept on purpose: same time, same answer); every account check runs after the password check, so a
+     * disabled account also costs the same BCrypt time and gets the same answer as a wrong password.
+     */
+    static DaoAuthenticationProvider passwordCheck(UserDetailsService users, PasswordEncoder passwordEncoder) {
+        var passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        passwords.setHideUserNotFoundExceptions(true);
+        passwords.setPreAuthenticationChecks(user -> { });
+        passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return passwords;
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import vn.trean.identity.CurrentUser;
 import vn.trean.identity.UserDirectory;
 
-/** The Spring Security principal: the user's agency travels with the session. */
-record SignedInUser(CurrentUser user, String passwordHash, boolean enabled, boolean accountNonLocked)
+/** The Spring Security principal: the user's agency travels with the session (serialized into PostgreSQL). */
+record SignedInUser(CurrentUser user, String passwordHash, boolean enabled)
         implements UserDetails, UserDirectory.CurrentUserPrincipal {
 
     @Override
@@ -25,12 +25,6 @@ record SignedInUser(CurrentUser user, String passwordHash, boolean enabled, bool
     @Override
     public String getUsername() {
         return user.username();
-    }
-
-    /** False while a lockout after repeated wrong passwords runs ({@link LoginAttempts}). */
-    @Override
-    public boolean isAccountNonLocked() {
-        return accountNonLocked;
     }
 
     @Override

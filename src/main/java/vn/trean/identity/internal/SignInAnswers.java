@@ -1,0 +1,81 @@
+package vn.trean.identity.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a failed sign-in answers. Every failure but a spent attempt budget gives one and the same answer
+ * (a wrong password, an unknown user, a disabled account, a pair still waiting after wrong passwords),
+ * so the answer tells nothing about which user names exist. A spent budget answers 429 with Retry-After.
+ */
+@Component
+class SignInAnswers {
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    SignInAnswers(MessageSource messages, ObjectMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** The login page: back to the form with the one message for every failure. */
+    AuthenticationFailureHandler loginForm() {
+        var wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, failure) -> {
+            if (failure instanceof SignInRefused refused) {
+                tooManyAttempts(request, response, refused);
+            } else {
+                wrongPassword.onAuthenticationFailure(request, response, failure);
+            }
+        };
+    }
+
+    /** HTTP Basic: 401 with the realm and a fixed problem body. */
+    AuthenticationEntryPoint basic(String realm) {
+        return (request, response, failure) -> {
+            if (failure instanceof SignInRefused refused) {
+                tooManyAttempts(request, response, refused);
+            } else {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
+                write(request, response, HttpStatus.UNAUTHORIZED, "sign-in-failed");
+            }
+        };
+    }
+
+    private void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, SignInRefused refused)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+            throws IOException {
+        // the API's language rule: Accept-Language, Vietnamese when the caller names none
+        Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? VIETNAMESE : request.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create("https://trean.vn/problems/" + code));
+        problem.setTitle(messages.getMessage("problem." + code + ".title", null, code, locale));
+        problem.setDetail(messages.getMessage("problem." + code + ".detail", null, null, locale));
+        problem.setProperty("code", code);
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json;charset=UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+}
