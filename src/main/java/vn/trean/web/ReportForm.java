@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -64,13 +63,10 @@ public class ReportForm {
         } catch (DateTimeParseException e) {
             unreadable.put("receivedAt", "field.date-time");
         }
-        Map<String, Object> informant = null;
+        FileReportRequest.Informant informant = null;
         if (informantConsents && (!blank(informantName) || !blank(informantPhone))) {
-            informant = new LinkedHashMap<>();
-            informant.put("consent", true);
-            putIfPresent(informant, "name", informantName);
-            putIfPresent(informant, "phone", informantPhone);
-            putIfPresent(informant, "relation", informantRelation);
+            informant = new FileReportRequest.Informant(true, trim(informantName), trim(informantPhone), null,
+                    trim(informantRelation));
         }
         return new FileReportRequest(trim(communeCode), received, trim(channel), enumOf(NewCase.CaseCategory.class, category),
                 abuseForms.isEmpty() ? null : List.copyOf(abuseForms),
@@ -85,12 +81,6 @@ public class ReportForm {
             return blank(value) ? null : Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, String value) {
-        if (!blank(value)) {
-            map.put(key, value.trim());
         }
     }
 
