@@ -17,10 +17,13 @@ import org.springframework.stereotype.Component;
 /**
  * Answers a URL the firewall refuses ({@code //engine-rest/engine}, encoded slashes, {@code ..}) with a
  * 400 problem. Without it the refusal surfaced as a 500 with a stack trace logged at ERROR, for what is
- * a client's mistake (or a probe): logged at INFO without the URL, which may carry anything.
+ * a client's mistake (or a probe): logged at INFO without the URL, which may carry anything. As a filter
+ * in front of every servlet it also refuses an empty path segment ({@code //}), which the firewall lets
+ * through and the engine's REST servlet (Jersey) then fails on with a 500.
  */
 @Component
-class RejectedRequests implements RequestRejectedHandler {
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+class RejectedRequests extends org.springframework.web.filter.OncePerRequestFilter implements RequestRejectedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RejectedRequests.class);
 
@@ -30,6 +33,16 @@ class RejectedRequests implements RequestRejectedHandler {
     RejectedRequests(MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.messages = messages;
         this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                    jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, IOException {
+        if (request.getRequestURI().contains("//")) {
+            handle(request, response, new RequestRejectedException("empty path segment"));
+            return;
+        }
+        chain.doFilter(request, response);
     }
 
     @Override
