@@ -63,17 +63,32 @@ public class ReportForm {
         } catch (DateTimeParseException e) {
             unreadable.put("receivedAt", "field.date-time");
         }
+        Texts texts = new Texts(unreadable);
         FileReportRequest.Informant informant = null;
         if (informantConsents && (!blank(informantName) || !blank(informantPhone))) {
-            informant = new FileReportRequest.Informant(true, trim(informantName), trim(informantPhone), null,
-                    trim(informantRelation));
+            informant = new FileReportRequest.Informant(true, texts.of("informant.name", informantName),
+                    texts.of("informant.phone", informantPhone), null, texts.of("informant.relation", informantRelation));
         }
-        return new FileReportRequest(trim(communeCode), received, trim(channel), enumOf(NewCase.CaseCategory.class, category),
-                abuseForms.isEmpty() ? null : List.copyOf(abuseForms),
-                new FileReportRequest.ChildRequest(trim(child.fullName), child.dateOfBirth, child.estimatedAge,
-                        enumOf(NewCase.Sex.class, child.sex)),
-                trim(place), trim(currentCondition), trim(likelyConsequence), trim(familySituation), null,
-                trim(actionsTaken), informant, trim(hotlineReference));
+        return new FileReportRequest(texts.of("communeCode", communeCode), received, texts.of("channel", channel),
+                enumOf(NewCase.CaseCategory.class, category),
+                abuseForms.isEmpty() ? null : abuseForms.stream().map(f -> texts.of("abuseForms", f))
+                        .filter(java.util.Objects::nonNull).toList(),
+                new FileReportRequest.ChildRequest(texts.of("child.fullName", child.fullName), child.dateOfBirth,
+                        child.estimatedAge, enumOf(NewCase.Sex.class, child.sex)),
+                texts.of("place", place), texts.of("currentCondition", currentCondition),
+                texts.of("likelyConsequence", likelyConsequence), texts.of("familySituation", familySituation), null,
+                texts.of("actionsTaken", actionsTaken), informant, texts.of("hotlineReference", hotlineReference));
+    }
+
+    /** Trimmed text; text with a control character (PostgreSQL refuses a NUL) is reported under its field and left out. */
+    private record Texts(Map<String, String> unreadable) {
+        String of(String field, String value) {
+            if (value != null && vn.trean.problem.PlainText.refuses(value)) {
+                unreadable.put(field, "field.control-character");
+                return null;
+            }
+            return trim(value);
+        }
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
