@@ -140,7 +140,7 @@ class WorkListBenchmark {
         return new FileReportRequest(COMMUNES.get(i % COMMUNES.size()), receivedAt, "PHONE", NewCase.CaseCategory.AT_RISK,
                 List.of("VIOLENCE"),
                 new FileReportRequest.ChildRequest("Trẻ thử nghiệm " + i, null, 5 + random.nextInt(10), NewCase.Sex.UNKNOWN),
-                "Địa điểm " + i, "Tình trạng " + i, null, null, null, null, null, null);
+                "Địa điểm " + i, "Tình trạng " + i, null, null, null, null, null, null, null);
     }
 
     private String measure(String label, String user, java.util.function.Supplier<Object> page) throws IOException {

@@ -34,12 +34,64 @@ public record FileReportRequest(
         @NotBlank @Size(max = 4000) String currentCondition,
         @Size(max = 4000) String likelyConsequence,
         @Size(max = 4000) String familySituation,
-        @Size(max = 4) List<Map<String, Object>> parents,
+        @Size(max = 4) List<@NotNull @Valid Parent> parents,
         @Size(max = 4000) String actionsTaken,
-        @Schema(description = "Only with the informant's consent") Map<String, Object> informant,
+        @Valid @Schema(description = "Only with the informant's consent") Informant informant,
         @Size(max = 100) String hotlineReference,
         @Size(max = 1000) @Schema(description = "Why the report is filed more than trean.intake.max-report-age (90 days) after its receipt; required then")
         String lateReason) {
+
+    /** The parents or carers as the case file records them (JSON objects without empty fields). */
+    public List<Map<String, Object>> parentsAsRecorded() {
+        return parents == null ? null : parents.stream().map(Parent::asRecorded).toList();
+    }
+
+    /** The informant as the case file records them, or null. */
+    public Map<String, Object> informantAsRecorded() {
+        return informant == null ? null : informant.asRecorded();
+    }
+
+    /** A parent or carer of the child (Form 01: name, relation, address, phone). */
+    public record Parent(
+            @Size(max = 200) String fullName,
+            @Size(max = 100) @Schema(example = "mẹ") String relation,
+            @Size(max = 500) String address,
+            @Size(max = 30) String phone,
+            @Size(max = 200) String occupation) {
+
+        Map<String, Object> asRecorded() {
+            return present("fullName", fullName, "relation", relation, "address", address, "phone", phone,
+                    "occupation", occupation);
+        }
+    }
+
+    /** Who told the receiving point, recorded only with their consent; the shape the new-report page sends. */
+    public record Informant(
+            Boolean consent,
+            @Size(max = 200) @com.fasterxml.jackson.annotation.JsonAlias("fullName") String name,
+            @Size(max = 30) String phone,
+            @Size(max = 500) String address,
+            @Size(max = 100) String relation) {
+
+        Map<String, Object> asRecorded() {
+            Map<String, Object> recorded = new java.util.LinkedHashMap<>();
+            if (consent != null) {
+                recorded.put("consent", consent);
+            }
+            recorded.putAll(present("name", name, "phone", phone, "address", address, "relation", relation));
+            return recorded;
+        }
+    }
+
+    private static Map<String, Object> present(String... namesAndValues) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                values.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return values;
+    }
 
     public record ChildRequest(
             @NotBlank @Size(max = 200) String fullName,

@@ -106,7 +106,8 @@ public class Intake {
             throw new InvalidFieldsProblem(List.of(new InvalidFieldsProblem.Violation("child.dateOfBirth", "birth-or-age")));
         }
         Locality commune = organisation.commune(r.communeCode())
-                .orElseThrow(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-commune", r.communeCode()));
+                .orElseThrow(() -> new InvalidFieldsProblem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-commune",
+                        List.of(new InvalidFieldsProblem.Violation("communeCode", "unknown-commune")), r.communeCode()));
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         if (organisation.agencyForRole(FIRST_ROLE, commune.code(), commune.provinceCode(), today).isEmpty()) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "commune-not-served", commune.code(), commune.name());
@@ -115,8 +116,8 @@ public class Intake {
         return new NewCase(commune.code(), commune.provinceCode(), receivedAt, user.agencyId(), user.username(),
                 r.channel(), r.category(), r.abuseForms() == null ? List.of() : r.abuseForms(),
                 new NewCase.Child(child.fullName(), child.dateOfBirth(), child.estimatedAge(), child.sex()),
-                r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), r.parents(),
-                r.actionsTaken(), r.informant(), r.hotlineReference(),
+                r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), r.parentsAsRecorded(),
+                r.actionsTaken(), r.informantAsRecorded(), r.hotlineReference(),
                 r.lateReason() == null || r.lateReason().isBlank() ? null : r.lateReason().trim());
     }
 }

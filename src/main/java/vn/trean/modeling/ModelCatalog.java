@@ -83,17 +83,62 @@ public class ModelCatalog {
 
     public ProcessModels.MigrationPreview previewMigration(String source, String target, List<String> instanceIds) {
         requireProcessOwner();
+        checkMigration(source, target, instanceIds);
         return models.preview(source, target, instanceIds);
     }
 
     public ProcessModels.MigrationStarted migrate(String source, String target, List<String> instanceIds) {
         requireProcessOwner();
+        checkMigration(source, target, instanceIds);
         return models.migrate(source, target, instanceIds);
     }
 
     public ProcessModels.MigrationResult migrationResult(String batchId, List<String> instanceIds) {
         requireProcessOwner();
+        List<InvalidFieldsProblem.Violation> violations = new java.util.ArrayList<>();
+        checkIds(instanceIds, true, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidFieldsProblem(violations);
+        }
         return models.result(batchId, instanceIds);
+    }
+
+    /** Most cases one migration request may name: a page of the migration screen, not the whole register. */
+    static final int MAX_MIGRATED_CASES = 1000;
+
+    /** Unknown or missing versions are the caller's mistake (a 400 naming the field), not the engine's 500. */
+    private void checkMigration(String source, String target, List<String> instanceIds) {
+        List<InvalidFieldsProblem.Violation> violations = new java.util.ArrayList<>();
+        checkDefinition("sourceDefinitionId", source, violations);
+        checkDefinition("targetDefinitionId", target, violations);
+        checkIds(instanceIds, false, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidFieldsProblem(violations);
+        }
+    }
+
+    private void checkDefinition(String field, String id, List<InvalidFieldsProblem.Violation> violations) {
+        if (id == null || id.isBlank()) {
+            violations.add(new InvalidFieldsProblem.Violation(field, "required"));
+        } else if (id.length() > 255 || !models.processDefinitionExists(id)) {
+            violations.add(new InvalidFieldsProblem.Violation(field, "unknown-definition"));
+        }
+    }
+
+    private static void checkIds(List<String> ids, boolean required, List<InvalidFieldsProblem.Violation> violations) {
+        if (ids == null) {
+            if (required) {
+                violations.add(new InvalidFieldsProblem.Violation("processInstanceIds", "required"));
+            }
+        } else if (ids.size() > MAX_MIGRATED_CASES) {
+            violations.add(new InvalidFieldsProblem.Violation("processInstanceIds", "too-many", MAX_MIGRATED_CASES));
+        } else {
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.get(i) == null || ids.get(i).isBlank() || ids.get(i).length() > 64) {
+                    violations.add(new InvalidFieldsProblem.Violation("processInstanceIds[" + i + "]", "pattern"));
+                }
+            }
+        }
     }
 
     /** What a BPMN file changes against its latest deployed version: steps added, removed, renamed, rerouted, re-timed. */
@@ -148,6 +193,9 @@ public class ModelCatalog {
     private static String requireNote(String note) {
         if (note == null || note.isBlank()) {
             throw new InvalidFieldsProblem(List.of(new InvalidFieldsProblem.Violation("note", "required")));
+        }
+        if (vn.trean.problem.PlainText.refuses(note)) {
+            throw new InvalidFieldsProblem(List.of(new InvalidFieldsProblem.Violation("note", "control-character")));
         }
         return note.trim().length() > 250 ? note.trim().substring(0, 250) : note.trim();
     }

@@ -12,7 +12,12 @@ public class InvalidFieldsProblem extends ApiProblem {
     private final transient List<Violation> violations;
 
     public InvalidFieldsProblem(List<Violation> violations) {
-        super(HttpStatus.BAD_REQUEST, "invalid-fields");
+        this(HttpStatus.BAD_REQUEST, "invalid-fields", violations);
+    }
+
+    /** A problem of its own kind ({@code code}, {@code args} for its title and detail) that is also about fields. */
+    public InvalidFieldsProblem(HttpStatus status, String code, List<Violation> violations, Object... args) {
+        super(status, code, args);
         this.violations = List.copyOf(violations);
     }
 

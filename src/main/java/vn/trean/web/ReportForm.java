@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -65,20 +64,33 @@ public class ReportForm {
         } catch (DateTimeParseException e) {
             unreadable.put("receivedAt", "field.date-time");
         }
-        Map<String, Object> informant = null;
+        Texts texts = new Texts(unreadable);
+        FileReportRequest.Informant informant = null;
         if (informantConsents && (!blank(informantName) || !blank(informantPhone))) {
-            informant = new LinkedHashMap<>();
-            informant.put("consent", true);
-            putIfPresent(informant, "name", informantName);
-            putIfPresent(informant, "phone", informantPhone);
-            putIfPresent(informant, "relation", informantRelation);
+            informant = new FileReportRequest.Informant(true, texts.of("informant.name", informantName),
+                    texts.of("informant.phone", informantPhone), null, texts.of("informant.relation", informantRelation));
         }
-        return new FileReportRequest(trim(communeCode), received, trim(channel), enumOf(NewCase.CaseCategory.class, category),
-                abuseForms.isEmpty() ? null : List.copyOf(abuseForms),
-                new FileReportRequest.ChildRequest(trim(child.fullName), child.dateOfBirth, child.estimatedAge,
-                        enumOf(NewCase.Sex.class, child.sex)),
-                trim(place), trim(currentCondition), trim(likelyConsequence), trim(familySituation), null,
-                trim(actionsTaken), informant, trim(hotlineReference), trim(lateReason));
+        return new FileReportRequest(texts.of("communeCode", communeCode), received, texts.of("channel", channel),
+                enumOf(NewCase.CaseCategory.class, category),
+                abuseForms.isEmpty() ? null : abuseForms.stream().map(f -> texts.of("abuseForms", f))
+                        .filter(java.util.Objects::nonNull).toList(),
+                new FileReportRequest.ChildRequest(texts.of("child.fullName", child.fullName), child.dateOfBirth,
+                        child.estimatedAge, enumOf(NewCase.Sex.class, child.sex)),
+                texts.of("place", place), texts.of("currentCondition", currentCondition),
+                texts.of("likelyConsequence", likelyConsequence), texts.of("familySituation", familySituation), null,
+                texts.of("actionsTaken", actionsTaken), informant, texts.of("hotlineReference", hotlineReference),
+                texts.of("lateReason", lateReason));
+    }
+
+    /** Trimmed text; text with a control character (PostgreSQL refuses a NUL) is reported under its field and left out. */
+    private record Texts(Map<String, String> unreadable) {
+        String of(String field, String value) {
+            if (value != null && vn.trean.problem.PlainText.refuses(value)) {
+                unreadable.put(field, "field.control-character");
+                return null;
+            }
+            return trim(value);
+        }
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
@@ -86,12 +98,6 @@ public class ReportForm {
             return blank(value) ? null : Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, String value) {
-        if (!blank(value)) {
-            map.put(key, value.trim());
         }
     }
 

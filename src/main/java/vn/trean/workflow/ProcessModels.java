@@ -237,6 +237,11 @@ public class ProcessModels {
         return List.copyOf(names);
     }
 
+    /** Whether a process definition (one version of a process) with this id is deployed. */
+    public boolean processDefinitionExists(String definitionId) {
+        return definitionId != null && repository.createProcessDefinitionQuery().processDefinitionId(definitionId).count() > 0;
+    }
+
     /** The deployment a definition came from. */
     public Deployment deploymentOf(String deploymentId) {
         return repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();

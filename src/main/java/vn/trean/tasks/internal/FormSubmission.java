@@ -30,6 +30,15 @@ final class FormSubmission {
     private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "checkbox", "checklist",
             "radio", "select", "datetime", "taglist");
 
+    /** Bounds for what a form leaves open: no step needs more, and the case file's columns hold no more. */
+    static final BigDecimal MAX_NUMBER = new BigDecimal("1000000000000");
+    static final int MAX_TEXT_LENGTH = 10_000;
+    static final int MAX_LIST_ITEMS = 30;
+    static final int MAX_KEYS = 100;
+    private static final int MAX_NUMBER_TEXT = 40;
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 9999;
+
     private FormSubmission() {
     }
 
@@ -46,6 +55,12 @@ final class FormSubmission {
     private static Map<String, Object> validateComponents(JsonNode components, Map<String, Object> values, String prefix,
                                                           List<Violation> violations) {
         Map<String, Object> clean = new LinkedHashMap<>();
+        if (values.size() > MAX_KEYS) {
+            // one answer for an oversized body, not one violation per key
+            violations.add(new Violation(prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1), "too-many",
+                    MAX_KEYS));
+            return clean;
+        }
         Set<String> known = new HashSet<>();
         collect(components, values, prefix, clean, known, violations);
         for (String key : values.keySet()) {
@@ -93,6 +108,10 @@ final class FormSubmission {
         if (items.isEmpty()) {
             violations.add(new Violation(path, "required"));
         }
+        if (items.size() > MAX_LIST_ITEMS) {
+            violations.add(new Violation(path, "too-many", MAX_LIST_ITEMS));
+            return java.util.Optional.empty();
+        }
         List<Map<String, Object>> clean = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof Map<?, ?> item) {
@@ -130,7 +149,7 @@ final class FormSubmission {
             return null;
         }
         return switch (type) {
-            case "number" -> number(rules, value, path, violations);
+            case "number" -> number(c, rules, value, path, violations);
             case "radio", "select" -> oneOf(c, value, path, violations);
             case "checklist", "taglist" -> manyOf(c, value, path, violations);
             case "datetime" -> dateTime(c, value, path, violations);
@@ -143,8 +162,14 @@ final class FormSubmission {
             violations.add(new Violation(path, "text"));
             return null;
         }
-        if (rules.has("maxLength") && s.length() > rules.get("maxLength").asInt()) {
-            violations.add(new Violation(path, "max-length", rules.get("maxLength").asInt()));
+        if (vn.trean.problem.PlainText.refuses(s)) {
+            violations.add(new Violation(path, "control-character"));
+            return null;
+        }
+        int maxLength = Math.min(rules.path("maxLength").asInt(MAX_TEXT_LENGTH), MAX_TEXT_LENGTH);
+        if (s.length() > maxLength) {
+            violations.add(new Violation(path, "max-length", maxLength));
+            return null;
         }
         if (rules.has("minLength") && s.length() < rules.get("minLength").asInt()) {
             violations.add(new Violation(path, "min-length", rules.get("minLength").asInt()));
@@ -155,12 +180,29 @@ final class FormSubmission {
         return s;
     }
 
-    private static Object number(JsonNode rules, Object value, String path, List<Violation> violations) {
+    private static Object number(JsonNode c, JsonNode rules, Object value, String path, List<Violation> violations) {
         BigDecimal n;
         try {
-            n = value instanceof Number num ? new BigDecimal(num.toString()) : new BigDecimal(value.toString().trim());
+            if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+                throw new NumberFormatException("not finite");
+            }
+            String text = value instanceof Number num ? num.toString() : value instanceof String str ? str.trim() : "";
+            if (text.length() > MAX_NUMBER_TEXT) {
+                throw new NumberFormatException("too long");
+            }
+            n = new BigDecimal(text);
         } catch (NumberFormatException e) {
             violations.add(new Violation(path, "number"));
+            return null;
+        }
+        // whatever the form allows, a number beyond these bounds cannot be stored (nor means anything here)
+        if (n.abs().compareTo(MAX_NUMBER) > 0) {
+            violations.add(new Violation(path, n.signum() > 0 ? "max" : "min",
+                    (n.signum() > 0 ? MAX_NUMBER : MAX_NUMBER.negate()).toPlainString()));
+            return null;
+        }
+        if (c.has("decimalDigits") && Math.max(n.stripTrailingZeros().scale(), 0) > c.get("decimalDigits").asInt()) {
+            violations.add(new Violation(path, c.get("decimalDigits").asInt() == 0 ? "integer" : "number"));
             return null;
         }
         if (rules.has("min") && n.compareTo(rules.get("min").decimalValue()) < 0) {
@@ -182,7 +224,8 @@ final class FormSubmission {
 
     private static Object manyOf(JsonNode c, Object value, String path, List<Violation> violations) {
         Set<String> allowed = allowed(c);
-        if (!(value instanceof List<?> list) || !list.stream().allMatch(v -> v instanceof String s && allowed.contains(s))) {
+        if (!(value instanceof List<?> list) || list.size() > allowed.size() || list.stream().distinct().count() < list.size()
+                || !list.stream().allMatch(v -> v instanceof String s && allowed.contains(s))) {
             violations.add(new Violation(path, "one-of", String.join(", ", allowed)));
             return null;
         }
@@ -190,16 +233,33 @@ final class FormSubmission {
     }
 
     private static Object dateTime(JsonNode c, Object value, String path, List<Violation> violations) {
-        String s = value.toString();
         try {
+            if (!(value instanceof String s) || s.length() > 40) {
+                throw new DateTimeParseException("not an ISO text", String.valueOf(value), 0);
+            }
+            int year;
+            String clean;
             if ("date".equals(c.path("subtype").asText())) {
-                return LocalDate.parse(s).toString();
+                LocalDate date = LocalDate.parse(s);
+                year = date.getYear();
+                clean = date.toString();
+            } else {
+                LocalDateTime local;
+                try {
+                    OffsetDateTime moment = OffsetDateTime.parse(s);
+                    local = moment.toLocalDateTime();
+                    clean = moment.toString();
+                } catch (DateTimeParseException notOffset) {
+                    local = LocalDateTime.parse(s);
+                    clean = local.toString();
+                }
+                year = local.getYear();
             }
-            try {
-                return OffsetDateTime.parse(s).toString();
-            } catch (DateTimeParseException notOffset) {
-                return LocalDateTime.parse(s).toString();
+            if (year < MIN_YEAR || year > MAX_YEAR) {
+                violations.add(new Violation(path, "year-range"));
+                return null;
             }
+            return clean;
         } catch (DateTimeParseException e) {
             violations.add(new Violation(path, "date".equals(c.path("subtype").asText()) ? "date" : "date-time"));
             return null;
