@@ -36,8 +36,9 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             "teacher", "health", "officer.ngocha", "supervisor", "owner", "admin");
 
     /*
-     * Cells: the HTTP status. 302 = sent to the sign-in page (pages, webapps). 401 = the API's answer to
-     * anonymous callers. 404 on a case = "hidden or missing", the same answer for both.
+     * Cells: the HTTP status. 302 = sent to the sign-in page (pages, webapps), or a page's answer to a form
+     * post. 401 = the API's answer to anonymous callers. An anonymous form post has no CSRF token: 403.
+     * 404 on a case = "hidden or missing", the same answer for both.
      * Body: - none; json = a JSON body suited to the request; form = an empty multipart form; file = a PDF.
      */
     private static final String MATRIX = """
@@ -68,7 +69,7 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             GET  /api/models                                 -     401  403  403  403  403  403  403  403  403  200  200
             POST /api/models/validate                        form  401  403  403  403  403  403  403  403  403  400  400
             POST /api/models/deployments                     form  401  403  403  403  403  403  403  403  403  400  400
-            POST /api/models/deployments/{X}/redeploy        json  401  403  403  403  403  403  403  403  403  404  404
+            POST /api/models/deployments/{X}/redeploy        json  401  403  403  403  403  403  403  403  403  400  400
             POST /api/models/migrations/preview              json  401  403  403  403  403  403  403  403  403  400  400
             POST /api/models/migrations                      json  401  403  403  403  403  403  403  403  403  400  400
             POST /api/models/migrations/result               json  401  403  403  403  403  403  403  403  403  400  400
@@ -86,6 +87,16 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             GET  /cases/{B}                                  -     302  200  404  404  404  404  404  200  200  404  404
             GET  /board                                      -     302  403  200  200  403  403  403  200  200  200  200
             GET  /reports/new                                -     302  200  200  200  200  403  403  200  403  403  403
+            POST /reports/new                                form  403  200  200  200  200  403  403  200  403  403  403
+            POST /tasks/{T}/unclaim                          -     403  302  302  302  302  302  302  302  302  302  302
+            POST /cases/{A}/documents                        file  403  302  302  302  302  404  404  404  302  404  404
+            POST /cases/{B}/documents                        file  403  302  404  404  404  404  404  302  302  404  404
+            POST /models/rollback?deploymentId={X}           -     403  403  403  403  403  403  403  403  403  302  302
+            POST /models/deploy                              form  403  403  403  403  403  403  403  403  403  200  200
+            POST /models/migration/preview?source={X}&target={X} - 403 403 403 403 403 403 403 403 403 400 400
+            POST /models/migration?source={X}&target={X}     -     403  403  403  403  403  403  403  403  403  400  400
+            GET  /v3/api-docs                                -     302  200  200  200  200  200  200  200  200  200  200
+            GET  /swagger-ui/index.html                      -     302  200  200  200  200  200  200  200  200  200  200
             GET  /models                                     -     302  403  403  403  403  403  403  403  403  200  200
             GET  /models/edit/{R}                            -     302  403  403  403  403  403  403  403  403  200  200
             GET  /models/migration/result?batch={X}&cases={X}&source={X}&target={X} - 302  403  403  403  403  403  403  403  403  200  200

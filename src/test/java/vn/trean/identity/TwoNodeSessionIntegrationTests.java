@@ -44,6 +44,8 @@ class TwoNodeSessionIntegrationTests extends ApiIntegrationTest {
                         "--spring.datasource.password=" + (first.getPassword() == null ? "" : first.getPassword()),
                         "--spring.datasource.hikari.maximum-pool-size=4",
                         "--camunda.bpm.process-engine-name=node2", "--camunda.bpm.job-execution.enabled=false",
+                        // the Camunda webapps keep static state per JVM: a second copy would take over the first's
+                        "--camunda.bpm.webapp.enabled=false",
                         "--spring.main.banner-mode=off");
     }
 }
