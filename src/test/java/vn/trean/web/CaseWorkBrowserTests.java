@@ -108,7 +108,11 @@ class CaseWorkBrowserTests extends BrowserTest {
         WebElement duplicates = find(By.id("duplicates"));
         assertThat(duplicates.getText()).contains(caseNumber).contains(childName);
         screenshot("report-duplicates");
-        duplicates.findElement(By.xpath(".//button[@name='linkTo' and @value='" + caseId + "']")).click();
+        // the button carries a match reference, not the case id: a listed case the user may not see opens nothing
+        WebElement link = duplicates.findElement(
+                By.xpath(".//li[contains(., '" + caseNumber + "')]//button[@name='linkTo']"));
+        assertThat(link.getAttribute("value")).isNotEqualTo(caseId.toString());
+        link.click();
 
         waitFor(d -> d.getCurrentUrl().contains("/cases/" + caseId));
         assertThat(pageText()).contains("Thông tin đã được bổ sung vào hồ sơ " + caseNumber)
