@@ -17,7 +17,9 @@ public enum AgencyKind {
     /** Sở Y tế (supervising department since the 2025 reform). */
     PROVINCE_HEALTH_DEPT,
     /** Tổng đài điện thoại quốc gia bảo vệ trẻ em 111. */
-    HOTLINE;
+    HOTLINE,
+    /** Quản trị hệ thống: where the administrators of the installation belong (national, no tasks are routed to it). */
+    SYSTEM_ADMINISTRATION;
 
     public boolean isProvincial() {
         return this == PROVINCE_LABOUR_DEPT || this == PROVINCE_HEALTH_DEPT;

@@ -84,4 +84,18 @@ public class Organisation {
                 rs.getString("locality_code"), rs.getString("province_code"),
                 rs.getDate("valid_from").toLocalDate(), validTo == null ? null : validTo.toLocalDate());
     }
+
+    /** The national agency of the installation's administrators, created the first time it is needed. */
+    public static final String ADMINISTRATION_AGENCY_ID = "system-administration";
+
+    /** Makes sure the administrators' agency exists (it has no locality and no routing rule names its kind). */
+    public Agency administrationAgency(LocalDate since) {
+        jdbc.sql("""
+                        insert into agency (id, kind, name, locality_code, valid_from)
+                        values (:id, :kind, 'Quản trị hệ thống', null, :from)
+                        on conflict (id) do nothing""")
+                .param("id", ADMINISTRATION_AGENCY_ID).param("kind", AgencyKind.SYSTEM_ADMINISTRATION.name())
+                .param("from", since).update();
+        return agency(ADMINISTRATION_AGENCY_ID).orElseThrow();
+    }
 }
