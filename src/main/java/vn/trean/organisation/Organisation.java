@@ -45,6 +45,15 @@ public class Organisation {
                 .list();
     }
 
+    /** The provinces of the current (2025) list, by code. */
+    public List<Locality> provinces() {
+        return jdbc.sql("""
+                        select list, code, level, name, province_code from locality
+                        where list = 'V2025' and level = 'PROVINCE' and retired_at is null order by code""")
+                .query(Organisation::locality)
+                .list();
+    }
+
     /**
      * The commune of today's list that took over a legacy (pre-1 July 2025) commune, where the mapping is
      * known; empty otherwise. A case filed under the legacy commune stays attached to it: this only lets
