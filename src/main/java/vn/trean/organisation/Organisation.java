@@ -45,6 +45,23 @@ public class Organisation {
                 .list();
     }
 
+    /**
+     * Code → name of the communes (2025 list) of one province, or of the whole country when the province is
+     * null; retired communes included, since their cases still show them.
+     */
+    public java.util.Map<String, String> communeNames(String provinceCode) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select code, name from locality
+                        where list = 'V2025' and level = 'COMMUNE'
+                          and (cast(:province as text) is null or province_code = :province)""")
+                .param("province", provinceCode)
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
     /** The provinces of the current (2025) list, by code. */
     public List<Locality> provinces() {
         return jdbc.sql("""

@@ -55,6 +55,15 @@ class ReferenceDataIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void theCommuneNamesOfAProvinceAreItsOwnOnly() {
+        Map<String, String> quangTri = organisation.communeNames("44");
+
+        assertThat(quangTri).containsEntry("18859", "Đồng Thuận").doesNotContainKey(COMMUNE_A)
+                .hasSize(count("select count(*) from locality where list = 'V2025' and level = 'COMMUNE' and province_code = '44'"));
+        assertThat(organisation.communeNames(null)).hasSize(3321);
+    }
+
+    @Test
     void aSecondLoadOfTheSameFilesIsSkippedAndWritesNothing() throws IOException {
         int loads = count("select count(*) from reference_data_load");
         int history = count("select count(*) from locality_name_history");
