@@ -28,19 +28,68 @@ public class Organisation {
                         select list, code, level, name, province_code from locality
                         where list = 'V2025' and level = 'COMMUNE' and code = :code""")
                 .param("code", code)
-                .query((rs, i) -> new Locality(Locality.AdministrativeList.valueOf(rs.getString(1)), rs.getString(2),
-                        Locality.Level.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)))
+                .query(Organisation::locality)
                 .optional();
     }
 
-    /** The communes of the current (2025) list, by province and name: the choices of a report form. */
+    /**
+     * The communes of the current (2025) list, by province and name: the choices of a report form. A commune
+     * that a newer official list no longer has (retired) is not offered; its cases keep it.
+     */
     public List<Locality> communes() {
         return jdbc.sql("""
                         select list, code, level, name, province_code from locality
-                        where list = 'V2025' and level = 'COMMUNE' order by province_code, name""")
-                .query((rs, i) -> new Locality(Locality.AdministrativeList.valueOf(rs.getString(1)), rs.getString(2),
-                        Locality.Level.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)))
+                        where list = 'V2025' and level = 'COMMUNE' and retired_at is null
+                        order by province_code, name""")
+                .query(Organisation::locality)
                 .list();
+    }
+
+    /**
+     * Code → name of the communes (2025 list) of one province, or of the whole country when the province is
+     * null; retired communes included, since their cases still show them.
+     */
+    public java.util.Map<String, String> communeNames(String provinceCode) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select code, name from locality
+                        where list = 'V2025' and level = 'COMMUNE'
+                          and (cast(:province as text) is null or province_code = :province)""")
+                .param("province", provinceCode)
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    /** The provinces of the current (2025) list, by code. */
+    public List<Locality> provinces() {
+        return jdbc.sql("""
+                        select list, code, level, name, province_code from locality
+                        where list = 'V2025' and level = 'PROVINCE' and retired_at is null order by code""")
+                .query(Organisation::locality)
+                .list();
+    }
+
+    /**
+     * The commune of today's list that took over a legacy (pre-1 July 2025) commune, where the mapping is
+     * known; empty otherwise. A case filed under the legacy commune stays attached to it: this only lets
+     * reports roll it up.
+     */
+    public Optional<Locality> currentCommuneOf(String legacyCommuneCode) {
+        return jdbc.sql("""
+                        select l.list, l.code, l.level, l.name, l.province_code
+                          from locality_succession s
+                          join locality l on l.list = s.current_list and l.code = s.current_code
+                         where s.legacy_list = 'LEGACY' and s.legacy_code = :code""")
+                .param("code", legacyCommuneCode)
+                .query(Organisation::locality)
+                .optional();
+    }
+
+    private static Locality locality(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Locality(Locality.AdministrativeList.valueOf(rs.getString(1)), rs.getString(2),
+                Locality.Level.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5));
     }
 
     public Optional<Agency> agency(String id) {

@@ -3,6 +3,8 @@ package vn.trean.web;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.trean.intake.FileReportRequest;
 import vn.trean.intake.Intake;
+import vn.trean.organisation.Locality;
 import vn.trean.organisation.Organisation;
 import vn.trean.problem.ApiProblem;
 import vn.trean.problem.InvalidFieldsProblem;
@@ -101,8 +104,20 @@ class ReportPages {
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         model.addAttribute("duplicates", duplicates);
-        model.addAttribute("communes", organisation.communes());
+        model.addAttribute("communesByProvince", communesByProvince());
         return "report";
+    }
+
+    /** The national list has thousands of communes and many share a name: the form groups them by province. */
+    private Map<String, List<Locality>> communesByProvince() {
+        Map<String, String> provinceNames = new HashMap<>();
+        organisation.provinces().forEach(p -> provinceNames.put(p.code(), p.name()));
+        Map<String, List<Locality>> grouped = new LinkedHashMap<>();
+        for (Locality commune : organisation.communes()) {
+            grouped.computeIfAbsent(provinceNames.getOrDefault(commune.provinceCode(), commune.provinceCode()),
+                    p -> new ArrayList<>()).add(commune);
+        }
+        return grouped;
     }
 
     private String message(String code, Locale locale) {
