@@ -173,6 +173,17 @@ class IntegrationTokenIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aPersonCannotTakeTheNameOfAnIntegration() {
+        Integration integration = hotlineIntegration();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+                        insert into app_user (username, password_hash, display_name, role, agency_id)
+                        values (?, 'x', 'Người trùng tên', 'HOTLINE_OPERATOR', 'hotline-111')""")
+                        .param(integration.name()).update())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
+    @Test
     void theDemoHasAHotlineSystemIntegrationThatFilesReports() {
         JsonNode accounts = as("admin").get("/api/admin/integrations").expect(200).body();
         JsonNode demo = null;
