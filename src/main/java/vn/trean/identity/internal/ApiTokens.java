@@ -43,6 +43,6 @@ final class ApiTokens {
     /** Only well-formed tokens are looked up: anything else is refused without a query. */
     static boolean wellFormed(String token) {
         return token.length() > PREFIX.length() && token.length() <= 100 && token.startsWith(PREFIX)
-                && token.chars().skip(PREFIX.length()).allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_');
+                && token.chars().skip(PREFIX.length()).allMatch(c -> (c < 128 && Character.isLetterOrDigit(c)) || c == '-' || c == '_');
     }
 }
