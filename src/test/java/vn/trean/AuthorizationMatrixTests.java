@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * <p>The case {A} is in Ba Đình (commune A): the hotline filed it, the officer and the chairman ran its
  * steps, the plan gave the police a measure ({T} is that task, {D} a document the officer added). The
  * school, the health station, Ngọc Hà's officer, the process owner and the administrator have no part in
- * it. {B} is a case of Ngọc Hà that no Ba Đình agency knows. {X} is an id that exists nowhere.
+ * it. {B} is a case of Ngọc Hà that no Ba Đình agency knows. {X} is an id that exists nowhere. {I} is the
+ * demo's integration account (hotline-system).
  *
  * <p>Requests that would change something are sent so that an allowed caller is refused by a check
  * that comes after the authorization (an empty form, an unknown match reference), or change only test
@@ -79,6 +80,10 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             GET  /api/models/drafts/{R}/changes              -     401  403  403  403  403  403  403  403  403  200  200
             POST /api/models/drafts/validate                 json  401  403  403  403  403  403  403  403  403  400  400
             POST /api/models/drafts/deployments              json  401  403  403  403  403  403  403  403  403  400  400
+            GET  /api/admin/integrations                     -     401  403  403  403  403  403  403  403  403  403  200
+            POST /api/admin/integrations                     json  401  403  403  403  403  403  403  403  403  403  400
+            POST /api/admin/integrations/{I}/tokens          json  401  403  403  403  403  403  403  403  403  403  201
+            POST /api/admin/integrations/{I}/tokens/{X}/revoke - 401  403  403  403  403  403  403  403  403  403  404
             GET  /                                           -     302  302  302  302  302  302  302  302  302  302  302
             GET  /login                                      -     200  200  200  200  200  200  200  200  200  200  200
             GET  /tasks                                      -     302  200  200  200  200  200  200  200  200  200  200
@@ -156,6 +161,9 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
         ids.put("D", document);
         ids.put("X", UUID.randomUUID().toString());
         ids.put("R", "case_intervention.bpmn");
+        // the demo's hotline system (an integration account): an administrator may issue it a token
+        ids.put("I", jdbc.sql("select id::text from integration_account where name = 'hotline-system'").query(String.class)
+                .single());
         return ids;
     }
 

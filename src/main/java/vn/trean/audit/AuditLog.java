@@ -14,6 +14,9 @@ import vn.trean.casefile.CaseEvents.CaseRead;
 import vn.trean.casefile.CaseEvents.DocumentAccessed;
 import vn.trean.casefile.CaseEvents.ReportLinked;
 import vn.trean.casefile.CaseEvents.StepCompleted;
+import vn.trean.identity.IntegrationEvents.IntegrationCreated;
+import vn.trean.identity.IntegrationEvents.IntegrationTokenIssued;
+import vn.trean.identity.IntegrationEvents.IntegrationTokenRevoked;
 import vn.trean.workflow.WorkflowEvents.ModelsDeployed;
 import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
 
@@ -87,6 +90,31 @@ public class AuditLog {
     void on(TwelveHourWindowBreached e) {
         write("system", "DEADLINE_BREACHED", e.caseId(),
                 Map.of("steps", e.openSteps().stream().map(s -> s.stepKey()).toList()));
+    }
+
+    @EventListener
+    void on(IntegrationCreated e) {
+        write(e.actor(), "INTEGRATION_CREATED", null, Map.of("accountId", e.accountId().toString(), "name", e.name(),
+                "after", Map.of("role", e.role().name(), "agencyId", e.agencyId(), "scopes", e.scopes())));
+    }
+
+    @EventListener
+    void on(IntegrationTokenIssued e) {
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("tokenId", e.tokenId().toString());
+        after.put("hint", e.hint());
+        after.put("expiresAt", e.expiresAt() == null ? null : e.expiresAt().toString());
+        write(e.actor(), "INTEGRATION_TOKEN_ISSUED", null, Map.of("accountId", e.accountId().toString(), "name", e.name(),
+                "after", after));
+    }
+
+    @EventListener
+    void on(IntegrationTokenRevoked e) {
+        Map<String, Object> before = new java.util.LinkedHashMap<>();
+        before.put("revokedAt", null);
+        write(e.actor(), "INTEGRATION_TOKEN_REVOKED", null, Map.of("accountId", e.accountId().toString(),
+                "name", e.name(), "tokenId", e.tokenId().toString(), "hint", e.hint(), "before", before,
+                "after", Map.of("revokedAt", e.revokedAt().toString())));
     }
 
     private void write(String actor, String action, UUID caseId, Map<String, Object> detail) {

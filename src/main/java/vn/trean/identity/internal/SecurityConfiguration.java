@@ -21,6 +21,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -53,9 +54,11 @@ class SecurityConfiguration {
             + "interest-cohort=()";
 
     private final SignInAnswers answers;
+    private final IntegrationAccounts integrations;
 
-    SecurityConfiguration(SignInAnswers answers) {
+    SecurityConfiguration(SignInAnswers answers, IntegrationAccounts integrations) {
         this.answers = answers;
+        this.integrations = integrations;
     }
 
     @Bean
@@ -63,11 +66,14 @@ class SecurityConfiguration {
         RequestMatcher machineApis = new OrRequestMatcher(
                 withDefaults().matcher("/api/**"), withDefaults().matcher("/engine-rest/**"));
         RequestMatcher camundaWebapps = withDefaults().matcher("/camunda/**");
+        RequestMatcher api = withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(withDefaults().matcher("/engine-rest/**")).hasAnyRole(ENGINE_TOOL_ROLES)
                         .requestMatchers(camundaWebapps).hasAnyRole(ENGINE_TOOL_ROLES)
                         // the models API is the process owners' and administrators': refused before any input is read
                         .requestMatchers(withDefaults().matcher("/api/models/**")).hasAnyRole(ENGINE_TOOL_ROLES)
+                        // integration accounts and their tokens (issue 8, item 5)
+                        .requestMatchers(withDefaults().matcher("/api/admin/**")).hasRole(Role.ADMIN.name())
                         .requestMatchers(withDefaults().matcher("/reports/new")).hasAnyRole(rolesThatFileReports())
                         .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error")).permitAll()
                         // the pages' styles and scripts: the login page needs them before anyone signs in
@@ -75,13 +81,15 @@ class SecurityConfiguration {
                                 withDefaults().matcher("/favicon.ico")).permitAll()
                         // the API's documentation included: it maps every door of the system
                         .anyRequest().authenticated())
+                // integrations: an API token instead of a password, on the API only
+                .addFilterBefore(new ApiTokenFilter(integrations, answers, api), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(answers.basic(REALM)))
                 .formLogin(form -> form.loginPage("/login").failureHandler(answers.loginForm()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineApis)
                         .defaultAccessDeniedHandlerFor(SecurityConfiguration::forbidden, machineApis))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> csrfRequired(request, machineApis, camundaWebapps)))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> csrfRequired(request, machineApis, camundaWebapps, api)))
                 .headers(headers -> headers
                         // the Camunda webapps send a policy of their own; two policies would both apply
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(camundaWebapps),
@@ -94,17 +102,21 @@ class SecurityConfiguration {
     /**
      * A state-changing request needs the CSRF token when the browser's session cookie may be what
      * authenticates it. Not needed: a call that carries its own credentials (HTTP Basic: a browser
-     * never adds it to a request another site makes), an API call with no session at all (nothing a
+     * never adds it to a request another site makes; an API token likewise), an API call with no session at all (nothing a
      * forged request could ride on; it gets its 401), and the Camunda webapps, which check a CSRF
      * token of their own.
      */
     private static boolean csrfRequired(HttpServletRequest request, RequestMatcher machineApis,
-                                        RequestMatcher camundaWebapps) {
+                                        RequestMatcher camundaWebapps, RequestMatcher api) {
         if (SAFE_METHODS.contains(request.getMethod()) || camundaWebapps.matches(request)) {
             return false;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        // a bearer token authenticates the API call by itself (or the call is refused): no cookie to ride on
+        if (ApiTokenFilter.hasBearer(request) && api.matches(request)) {
             return false;
         }
         return !(machineApis.matches(request) && request.getRequestedSessionId() == null);

@@ -58,6 +58,18 @@ class SignInAnswers {
         };
     }
 
+    /** A bearer token that is unknown, revoked or expired: one answer for all three (RFC 6750). */
+    void invalidToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Tre An\", error=\"invalid_token\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, "token-invalid");
+    }
+
+    /** A valid bearer token calling outside its scopes. */
+    void outOfScope(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Tre An\", error=\"insufficient_scope\"");
+        write(request, response, HttpStatus.FORBIDDEN, "token-scope");
+    }
+
     private void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, SignInRefused refused)
             throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
