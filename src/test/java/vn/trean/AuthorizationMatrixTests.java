@@ -84,6 +84,16 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /api/admin/integrations                     json  401  403  403  403  403  403  403  403  403  403  400
             POST /api/admin/integrations/{I}/tokens          json  401  403  403  403  403  403  403  403  403  403  201
             POST /api/admin/integrations/{I}/tokens/{X}/revoke - 401  403  403  403  403  403  403  403  403  403  404
+            GET  /api/admin/agencies                         -     401  403  403  403  403  403  403  403  403  403  200
+            GET  /api/admin/agencies?locality=00004          -     401  403  403  403  403  403  403  403  403  403  200
+            POST /api/admin/agencies                         json  401  403  403  403  403  403  403  403  403  403  400
+            PUT  /api/admin/agencies/police-00004            json  401  403  403  403  403  403  403  403  403  403  400
+            POST /api/admin/agencies/{X}/retire              -     401  403  403  403  403  403  403  403  403  403  404
+            POST /api/admin/agencies/police-00004/move-open-tasks json 401 403 403 403 403 403 403 403 403 403  400
+            GET  /api/admin/routing                          -     401  403  403  403  403  403  403  403  403  403  200
+            POST /api/admin/routing                          json  401  403  403  403  403  403  403  403  403  403  400
+            PUT  /api/admin/routing/0                        json  401  403  403  403  403  403  403  403  403  403  404
+            GET  /api/admin/routing/gaps?province=01         -     401  403  403  403  403  403  403  403  403  403  200
             GET  /                                           -     302  302  302  302  302  302  302  302  302  302  302
             GET  /login                                      -     200  200  200  200  200  200  200  200  200  200  200
             GET  /tasks                                      -     302  200  200  200  200  200  200  200  200  200  200

@@ -17,6 +17,9 @@ import vn.trean.casefile.CaseEvents.StepCompleted;
 import vn.trean.identity.IntegrationEvents.IntegrationCreated;
 import vn.trean.identity.IntegrationEvents.IntegrationTokenIssued;
 import vn.trean.identity.IntegrationEvents.IntegrationTokenRevoked;
+import vn.trean.organisation.OrganisationEvents.AgencyChanged;
+import vn.trean.organisation.OrganisationEvents.OpenTasksMoved;
+import vn.trean.organisation.OrganisationEvents.RoutingRuleChanged;
 import vn.trean.workflow.WorkflowEvents.ModelsDeployed;
 import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
 
@@ -115,6 +118,34 @@ public class AuditLog {
         write(e.actor(), "INTEGRATION_TOKEN_REVOKED", null, Map.of("accountId", e.accountId().toString(),
                 "name", e.name(), "tokenId", e.tokenId().toString(), "hint", e.hint(), "before", before,
                 "after", Map.of("revokedAt", e.revokedAt().toString())));
+    }
+
+    // Issue 8 items 2 and 3: agencies and routing rules, with before and after (null before = created).
+
+    @EventListener
+    void on(AgencyChanged e) {
+        write(e.actor(), e.action(), null, beforeAfter("agencyId", (e.after() == null ? e.before() : e.after()).id(),
+                e.before(), e.after()));
+    }
+
+    @EventListener
+    void on(OpenTasksMoved e) {
+        write(e.actor(), "AGENCY_OPEN_TASKS_MOVED", null, Map.of("agencyId", e.fromAgencyId(), "taskIds", e.taskIds(),
+                "before", Map.of("agencyId", e.fromAgencyId()), "after", Map.of("agencyId", e.toAgencyId())));
+    }
+
+    @EventListener
+    void on(RoutingRuleChanged e) {
+        write(e.actor(), e.action(), null, beforeAfter("ruleId", (e.after() == null ? e.before() : e.after()).id(),
+                e.before(), e.after()));
+    }
+
+    private static Map<String, Object> beforeAfter(String key, Object id, Object before, Object after) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put(key, id);
+        detail.put("before", before);
+        detail.put("after", after);
+        return detail;
     }
 
     private void write(String actor, String action, UUID caseId, Map<String, Object> detail) {

@@ -113,7 +113,7 @@ public class Organisation {
     public Optional<Agency> agencyForRole(String roleKey, String communeCode, String provinceCode, LocalDate on) {
         return jdbc.sql("select " + AGENCY_COLUMNS + """
                         join routing_rule r on r.agency_kind = a.kind
-                        where r.role_key = :role
+                        where r.role_key = :role and a.locality_list = 'V2025'
                           and r.valid_from <= :on and (r.valid_to is null or r.valid_to >= :on)
                           and a.valid_from <= :on and (a.valid_to is null or a.valid_to >= :on)
                           and case r.scope

@@ -64,6 +64,13 @@ class ProblemHandler {
     record RenderedFinding(String resource, String elementId, String message) {
     }
 
+    @ExceptionHandler(ListingProblem.class)
+    ProblemDetail listing(ListingProblem e) {
+        ProblemDetail problem = problem(e.status(), e.code(), e.args());
+        problem.setProperty(e.property(), e.items());
+        return problem;
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ProblemDetail apiProblem(ApiProblem e) {
         return problem(e.status(), e.code(), e.args());

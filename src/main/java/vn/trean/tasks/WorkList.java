@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import vn.trean.identity.CurrentUser;
 import vn.trean.workflow.WorkflowEvents.TaskAssigned;
 import vn.trean.workflow.WorkflowEvents.TaskEnded;
+import vn.trean.workflow.WorkflowEvents.TaskRerouted;
 import vn.trean.workflow.WorkflowEvents.TaskRouted;
 
 /**
@@ -131,6 +132,12 @@ public class WorkList {
     void on(TaskAssigned t) {
         jdbc.sql("update work_item set assignee = :a where task_id = :t").param("a", t.assignee()).param("t", t.taskId())
                 .update();
+    }
+
+    @EventListener
+    void on(TaskRerouted t) {
+        jdbc.sql("update work_item set agencies = :agencies where task_id = :t")
+                .param("agencies", t.agencyIds().toArray(String[]::new)).param("t", t.taskId()).update();
     }
 
     @EventListener

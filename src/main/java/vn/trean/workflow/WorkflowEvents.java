@@ -28,6 +28,10 @@ public final class WorkflowEvents {
                              UUID measureId, Instant windowEndsAt, boolean emergency) {
     }
 
+    /** An open task was handed to other agencies (an administrator moved an agency's open tasks). */
+    public record TaskRerouted(String taskId, List<String> agencyIds) {
+    }
+
     /** A task was claimed ({@code assignee} set) or handed back ({@code assignee} null). */
     public record TaskAssigned(String taskId, String assignee) {
     }
