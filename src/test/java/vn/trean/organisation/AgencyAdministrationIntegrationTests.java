@@ -24,14 +24,14 @@ class AgencyAdministrationIntegrationTests extends ApiIntegrationTest {
         String id = created.get("id").asText();
         assertThat(id).startsWith("womens-union-00025");
         assertThat(created.get("validFrom").asText()).isEqualTo(today().toString());
-        assertThat(created.get("validTo").isNull()).isTrue();
+        assertThat(created.has("validTo")).as("open-ended").isFalse();
         assertThat(created.get("provinceCode").asText()).isEqualTo("01");
 
         JsonNode listed = as("admin").get("/api/admin/agencies?locality=00025").expect(200).body();
         assertThat(ids(listed)).contains(id, "police-00025");
         assertThat(jdbc.sql("""
                         select count(*) from audit_event where actor = 'admin' and action = 'AGENCY_CREATED'
-                        and detail ->> 'agencyId' = ? and detail -> 'before' = 'null'::jsonb
+                        and detail ->> 'agencyId' = ? and coalesce(detail -> 'before', 'null'::jsonb) = 'null'::jsonb
                         and detail -> 'after' ->> 'kind' = 'WOMENS_UNION'""")
                 .param(id).query(Long.class).single()).isEqualTo(1);
     }
@@ -104,12 +104,15 @@ class AgencyAdministrationIntegrationTests extends ApiIntegrationTest {
         assertThat(jdbc.sql("select valid_to from agency where id = 'police-00004'").query(java.sql.Date.class)
                 .optional()).isEmpty();
 
-        // a second police agency of the commune takes over the open tasks of police-00004...
+        // a second police agency of the commune takes over the open tasks of police-00004, claimed ones too...
+        as("police").post("/api/tasks/" + taskId + "/claim", null).expect(204);
         String standIn = createAgency("POLICE", "Công an phường (tổ công tác)", COMMUNE_A);
         JsonNode moved = as("admin").post("/api/admin/agencies/police-00004/move-open-tasks",
                 Map.of("toAgencyId", standIn)).expect(200).body();
         assertThat(taskIds(moved.get("moved"))).contains(taskId);
         assertThat(agenciesOf(taskId)).containsExactly(standIn);
+        assertThat(jdbc.sql("select assignee from work_item where task_id = ?").param(taskId).query(String.class)
+                .optional()).as("the old agency's claim is released").isEmpty();
         assertThat(hasTask("police", caseId, "implement_measure")).isFalse();
         assertThat(jdbc.sql("select count(*) from case_access where case_id = ? and agency_id = ?")
                 .param(caseId).param(standIn).query(Long.class).single()).isEqualTo(1);

@@ -27,7 +27,7 @@ import vn.trean.problem.ListingProblem;
 @Service
 public class RoutingAdministration {
 
-    private static final String COLUMNS = "id, role_key, agency_kind, scope, valid_from, valid_to from routing_rule";
+    private static final String COLUMNS = "id, role_key, agency_kind, scope, valid_from, valid_to from routing_rule ";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
