@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.trean.ApiIntegrationTest;
 
 /**
@@ -16,6 +18,9 @@ import vn.trean.ApiIntegrationTest;
  * create their own agencies and leave the demo's agencies and tasks where they found them.
  */
 class AgencyAdministrationIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    IdentityService engineIdentity;
 
     @Test
     void anAdministratorCreatesAWomensUnionInACommuneAndFindsItListedWithItsDates() {
@@ -26,6 +31,9 @@ class AgencyAdministrationIntegrationTests extends ApiIntegrationTest {
         assertThat(created.get("validFrom").asText()).isEqualTo(today().toString());
         assertThat(created.has("validTo")).as("open-ended").isFalse();
         assertThat(created.get("provinceCode").asText()).isEqualTo("01");
+
+        assertThat(engineIdentity.createGroupQuery().groupId(id).singleResult().getName())
+                .as("the engine knows the new agency's group without a restart").isEqualTo("Hội Liên hiệp Phụ nữ phường");
 
         JsonNode listed = as("admin").get("/api/admin/agencies?locality=00025").expect(200).body();
         assertThat(ids(listed)).contains(id, "police-00025");
