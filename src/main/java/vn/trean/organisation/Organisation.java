@@ -108,7 +108,8 @@ public class Organisation {
 
     /**
      * The agency that carries {@code roleKey} for a case of the given commune on the given day, by the
-     * routing rule in force that day.
+     * routing rule in force that day. Of several agencies of the kind in force (a retiring one and its
+     * successor on the retiring one's last day), an open-ended one is preferred, then the one ending last, then the lowest id.
      */
     public Optional<Agency> agencyForRole(String roleKey, String communeCode, String provinceCode, LocalDate on) {
         return jdbc.sql("select " + AGENCY_COLUMNS + """
@@ -121,7 +122,7 @@ public class Organisation {
                                 when 'PROVINCE' then a.locality_code = :province
                                 else a.locality_code is null
                               end
-                        order by a.id
+                        order by a.valid_to desc nulls first, a.id
                         limit 1""")
                 .param("role", roleKey).param("on", on).param("commune", communeCode).param("province", provinceCode)
                 .query(Organisation::agency).optional();
