@@ -84,6 +84,14 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /api/admin/integrations                     json  401  403  403  403  403  403  403  403  403  403  400
             POST /api/admin/integrations/{I}/tokens          json  401  403  403  403  403  403  403  403  403  403  201
             POST /api/admin/integrations/{I}/tokens/{X}/revoke - 401  403  403  403  403  403  403  403  403  403  404
+            GET  /api/admin/users                            -     401  403  403  403  403  403  403  403  403  403  200
+            GET  /api/admin/users?agency=police-00004&role=POLICE -  401  403  403  403  403  403  403  403  403  403  200
+            POST /api/admin/users                            json  401  403  403  403  403  403  403  403  403  403  400
+            PUT  /api/admin/users/{X}                        json  401  403  403  403  403  403  403  403  403  403  400
+            POST /api/admin/users/{X}/disable                -     401  403  403  403  403  403  403  403  403  403  404
+            POST /api/admin/users/{X}/enable                 -     401  403  403  403  403  403  403  403  403  403  404
+            POST /api/admin/users/{X}/reset-password         -     401  403  403  403  403  403  403  403  403  403  404
+            POST /api/account/password                       json  401  400  400  400  400  400  400  400  400  400  400
             GET  /                                           -     302  302  302  302  302  302  302  302  302  302  302
             GET  /login                                      -     200  200  200  200  200  200  200  200  200  200  200
             GET  /tasks                                      -     302  200  200  200  200  200  200  200  200  200  200
