@@ -173,6 +173,20 @@ class UserAdministrationIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void disablingEndsTheUsersSignedInSessions() {
+        String username = uniqueName("chairman");
+        String password = readyToWork(username, "COMMUNE_CHAIRMAN", "committee-00004");
+        CookieSession session = CookieSession.signIn(port, username, password);
+        assertThat(session.get(port, "/api/tasks").statusCode()).isEqualTo(200);
+        assertThat(count("select count(*) from spring_session where principal_name = ?", username)).isPositive();
+
+        as("admin").post("/api/admin/users/" + username + "/disable", null).expect(204);
+
+        assertThat(count("select count(*) from spring_session where principal_name = ?", username)).isZero();
+        assertThat(session.get(port, "/api/tasks").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aPasswordResetGivesANewOneTimePasswordAndTheOldPasswordStopsAtOnce() {
         String username = uniqueName("teacher");
         String password = readyToWork(username, "EDUCATION", "school-00004");
