@@ -108,6 +108,8 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /models/deploy                              form  403  403  403  403  403  403  403  403  403  200  200
             POST /models/migration/preview?source={X}&target={X} - 403 403 403 403 403 403 403 403 403 400 400
             POST /models/migration?source={X}&target={X}     -     403  403  403  403  403  403  403  403  403  400  400
+            GET  /account/password                           -     302  200  200  200  200  200  200  200  200  200  200
+            POST /account/password                           form  403  200  200  200  200  200  200  200  200  200  200
             GET  /v3/api-docs                                -     302  200  200  200  200  200  200  200  200  200  200
             GET  /swagger-ui/index.html                      -     302  200  200  200  200  200  200  200  200  200  200
             GET  /models                                     -     302  403  403  403  403  403  403  403  403  200  200

@@ -187,6 +187,27 @@ class UserAdministrationIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aPersonWithAOneTimePasswordIsSentToTheChangePasswordPageAndCanChangeItThere() {
+        String username = uniqueName("health");
+        String oneTime = created(username, "HEALTH", "health-station-00004");
+        CookieSession session = CookieSession.signIn(port, username, oneTime);
+
+        var tasks = session.get(port, "/tasks");
+        assertThat(tasks.statusCode()).isEqualTo(302);
+        assertThat(tasks.headers().firstValue("Location").orElseThrow()).endsWith("/account/password");
+        String token = session.pageToken(port, "/account/password");
+        var weak = session.postForm(port, "/account/password", Map.of("currentPassword", oneTime,
+                "newPassword", "password1234", "_csrf", token));
+        assertThat(weak.statusCode()).isEqualTo(200);
+        assertThat(weak.body()).contains("newPassword-error");
+        var changed = session.postForm(port, "/account/password", Map.of("currentPassword", oneTime,
+                "newPassword", "Tram-y-te-Ba-Dinh-2026", "_csrf", token));
+        assertThat(changed.statusCode()).isEqualTo(302);
+
+        assertThat(session.get(port, "/tasks").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aPasswordResetGivesANewOneTimePasswordAndTheOldPasswordStopsAtOnce() {
         String username = uniqueName("teacher");
         String password = readyToWork(username, "EDUCATION", "school-00004");

@@ -18,9 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * lookup. A disabled account is refused at once on every node — whether the request rides on a session
  * (kept in PostgreSQL, possibly made on another node) or on HTTP Basic credentials remembered by
  * {@link RecentCredentials} — the API gets 401 and the pages go back to the sign-in page. A person with a
- * one-time password may call only the password change on the API and the engine REST API: 403
- * {@code password-change-required} elsewhere. (The pages are not yet held back: they have no
- * change-password page.) Integrations (API tokens) are not people and are not checked here. Not a bean,
+ * one-time password may call only the password change: 403 {@code password-change-required} from the API
+ * and the engine REST API, and every page sends them to the change-password page. Integrations (API tokens) are not people and are not checked here. Not a bean,
  * so that the servlet container does not also run it outside Spring Security.
  */
 final class AccountStanding extends OncePerRequestFilter {
@@ -29,6 +28,10 @@ final class AccountStanding extends OncePerRequestFilter {
     private final SignInAnswers answers;
     private final RequestMatcher machineApis;
     private final RequestMatcher passwordChange = withDefaults().matcher("/api/account/password");
+    /** What a person with a one-time password may still open among the pages: the change page and what it needs. */
+    private final RequestMatcher passwordChangePage = new OrRequestMatcher(withDefaults().matcher("/account/password"),
+            withDefaults().matcher("/logout"), withDefaults().matcher("/login"), withDefaults().matcher("/error"),
+            withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"), withDefaults().matcher("/favicon.ico"));
 
     AccountStanding(JdbcClient jdbc, SignInAnswers answers, RequestMatcher api) {
         this.jdbc = jdbc;
@@ -62,9 +65,15 @@ final class AccountStanding extends OncePerRequestFilter {
             }
             return;
         }
-        if (standing.mustChangePassword() && machineApis.matches(request) && !passwordChange.matches(request)) {
-            answers.passwordChangeRequired(request, response);
-            return;
+        if (standing.mustChangePassword()) {
+            if (machineApis.matches(request) && !passwordChange.matches(request)) {
+                answers.passwordChangeRequired(request, response);
+                return;
+            }
+            if (!machineApis.matches(request) && !passwordChangePage.matches(request)) {
+                response.sendRedirect(request.getContextPath() + "/account/password");
+                return;
+            }
         }
         chain.doFilter(request, response);
     }

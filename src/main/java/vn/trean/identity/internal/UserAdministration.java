@@ -20,6 +20,7 @@ import vn.trean.identity.IdentityEvents.UserEnabled;
 import vn.trean.identity.IdentityEvents.UserSnapshot;
 import vn.trean.identity.IdentityEvents.UserUpdated;
 import vn.trean.identity.IdentityEvents.UsersChanged;
+import vn.trean.identity.OwnPassword;
 import vn.trean.identity.Role;
 import vn.trean.organisation.Organisation;
 import vn.trean.problem.ApiProblem;
@@ -33,7 +34,7 @@ import vn.trean.problem.InvalidFieldsProblem.Violation;
  * after the commit). Passwords and hashes never leave this class except a one-time password, returned once.
  */
 @Service
-public class UserAdministration {
+public class UserAdministration implements OwnPassword {
 
     private final JdbcClient jdbc;
     private final Organisation organisation;
@@ -167,8 +168,9 @@ public class UserAdministration {
     }
 
     /** The signed-in person replaces their password: the current one, then a new one that follows the rules. */
+    @Override
     @Transactional
-    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+    public void change(String username, String currentPassword, String newPassword) {
         String hash = jdbc.sql("select password_hash from app_user where username = :u and enabled").param("u", username)
                 .query(String.class).optional().orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
         if (!encoder.matches(currentPassword, hash)) {

@@ -10,18 +10,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.trean.identity.UserDirectory;
-import vn.trean.identity.internal.UserAdministration;
+import vn.trean.identity.OwnPassword;
 
 /** The signed-in person's own account. */
 @RestController
 @Tag(name = "Account", description = "Tài khoản của tôi / my account")
 class AccountController {
 
-    private final UserAdministration administration;
+    private final OwnPassword password;
     private final UserDirectory users;
 
-    AccountController(UserAdministration administration, UserDirectory users) {
-        this.administration = administration;
+    AccountController(OwnPassword password, UserDirectory users) {
+        this.password = password;
         this.users = users;
     }
 
@@ -32,7 +32,7 @@ class AccountController {
     @Operation(summary = "Change my password", description = "At least 12 characters, not containing the user name, not a "
             + "common password. Ends the obligation to change a one-time password.")
     ResponseEntity<Void> change(@Valid @RequestBody PasswordChange request) {
-        administration.changeOwnPassword(users.requireCurrent().username(), request.currentPassword(), request.newPassword());
+        password.change(users.requireCurrent().username(), request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();
     }
 }
