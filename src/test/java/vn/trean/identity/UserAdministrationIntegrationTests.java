@@ -208,6 +208,18 @@ class UserAdministrationIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void theLastEnabledAdministratorCanNeitherBeDisabledNorDemoted() {
+        // other tests (the first administrator's) may have left administrators behind: only admin stays enabled
+        jdbc.sql("update app_user set enabled = (username = 'admin') where role = 'ADMIN'").update();
+
+        assertThat(as("admin").post("/api/admin/users/admin/disable", null).expect(409).body().get("code").asText())
+                .isEqualTo("last-administrator");
+        as("admin").put("/api/admin/users/admin", Map.of("displayName", "Quản trị hệ thống", "role", "PROCESS_OWNER",
+                "agencyId", "health-dept-01")).expect(409);
+        as("admin").get("/api/admin/users").expect(200);
+    }
+
+    @Test
     void aPasswordResetGivesANewOneTimePasswordAndTheOldPasswordStopsAtOnce() {
         String username = uniqueName("teacher");
         String password = readyToWork(username, "EDUCATION", "school-00004");

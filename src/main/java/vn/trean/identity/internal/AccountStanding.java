@@ -39,6 +39,13 @@ final class AccountStanding extends OncePerRequestFilter {
         this.machineApis = new OrRequestMatcher(api, withDefaults().matcher("/engine-rest/**"));
     }
 
+    /** The pages' styles and scripts: public anyway, not worth a lookup each. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/");
+    }
+
     private record Standing(boolean enabled, boolean mustChangePassword) {
     }
 

@@ -117,6 +117,9 @@ public class UserAdministration implements OwnPassword {
     public AdminUser update(String username, Details details, String actor) {
         AdminUser before = existing(username);
         checkAgency(details.agencyId());
+        if (details.role() != Role.ADMIN) {
+            keepAnAdministrator(before);
+        }
         jdbc.sql("update app_user set display_name = :n, email = :e, role = :r, agency_id = :a where username = :u")
                 .param("n", details.displayName()).param("e", blankToNull(details.email())).param("r", details.role().name())
                 .param("a", details.agencyId()).param("u", username).update();
@@ -134,9 +137,11 @@ public class UserAdministration implements OwnPassword {
      */
     @Transactional
     public void disable(String username, String actor) {
-        if (!existing(username).enabled()) {
+        AdminUser user = existing(username);
+        if (!user.enabled()) {
             return;
         }
+        keepAnAdministrator(user);
         jdbc.sql("update app_user set enabled = false where username = :u").param("u", username).update();
         recentCredentials.forget(username);
         deleteSessions(username);
@@ -190,6 +195,21 @@ public class UserAdministration implements OwnPassword {
 
     private AdminUser existing(String username) {
         return user(username).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
+    }
+
+    /** The last enabled administrator may not be disabled nor given another role: nobody could undo it. */
+    private void keepAnAdministrator(AdminUser user) {
+        if (user.role() != Role.ADMIN || !user.enabled()) {
+            return;
+        }
+        // the row lock keeps two administrators from removing each other at the same moment
+        int others = jdbc.sql("""
+                        select count(*) from (select 1 from app_user
+                        where role = 'ADMIN' and enabled and username <> :u for update) others""")
+                .param("u", user.username()).query(Integer.class).single();
+        if (others == 0) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "last-administrator", user.username());
+        }
     }
 
     private void checkAgency(String agencyId) {
