@@ -94,6 +94,14 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /api/admin/routing                          json  401  403  403  403  403  403  403  403  403  403  400
             PUT  /api/admin/routing/0                        json  401  403  403  403  403  403  403  403  403  403  404
             GET  /api/admin/routing/gaps?province=01         -     401  403  403  403  403  403  403  403  403  403  200
+            GET  /api/admin/users                            -     401  403  403  403  403  403  403  403  403  403  200
+            GET  /api/admin/users?agency=police-00004&role=POLICE -  401  403  403  403  403  403  403  403  403  403  200
+            POST /api/admin/users                            json  401  403  403  403  403  403  403  403  403  403  400
+            PUT  /api/admin/users/{X}                        json  401  403  403  403  403  403  403  403  403  403  400
+            POST /api/admin/users/{X}/disable                -     401  403  403  403  403  403  403  403  403  403  404
+            POST /api/admin/users/{X}/enable                 -     401  403  403  403  403  403  403  403  403  403  404
+            POST /api/admin/users/{X}/reset-password         -     401  403  403  403  403  403  403  403  403  403  404
+            POST /api/account/password                       json  401  400  400  400  400  400  400  400  400  400  400
             GET  /                                           -     302  302  302  302  302  302  302  302  302  302  302
             GET  /login                                      -     200  200  200  200  200  200  200  200  200  200  200
             GET  /tasks                                      -     302  200  200  200  200  200  200  200  200  200  200
@@ -110,6 +118,8 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /models/deploy                              form  403  403  403  403  403  403  403  403  403  200  200
             POST /models/migration/preview?source={X}&target={X} - 403 403 403 403 403 403 403 403 403 400 400
             POST /models/migration?source={X}&target={X}     -     403  403  403  403  403  403  403  403  403  400  400
+            GET  /account/password                           -     302  200  200  200  200  200  200  200  200  200  200
+            POST /account/password                           form  403  200  200  200  200  200  200  200  200  200  200
             GET  /v3/api-docs                                -     302  200  200  200  200  200  200  200  200  200  200
             GET  /swagger-ui/index.html                      -     302  200  200  200  200  200  200  200  200  200  200
             GET  /models                                     -     302  403  403  403  403  403  403  403  403  200  200

@@ -14,6 +14,13 @@ import vn.trean.casefile.CaseEvents.CaseRead;
 import vn.trean.casefile.CaseEvents.DocumentAccessed;
 import vn.trean.casefile.CaseEvents.ReportLinked;
 import vn.trean.casefile.CaseEvents.StepCompleted;
+import vn.trean.identity.IdentityEvents.PasswordChanged;
+import vn.trean.identity.IdentityEvents.PasswordReset;
+import vn.trean.identity.IdentityEvents.UserCreated;
+import vn.trean.identity.IdentityEvents.UserDisabled;
+import vn.trean.identity.IdentityEvents.UserEnabled;
+import vn.trean.identity.IdentityEvents.UserSnapshot;
+import vn.trean.identity.IdentityEvents.UserUpdated;
 import vn.trean.identity.IntegrationEvents.IntegrationCreated;
 import vn.trean.identity.IntegrationEvents.IntegrationTokenIssued;
 import vn.trean.identity.IntegrationEvents.IntegrationTokenRevoked;
@@ -146,6 +153,52 @@ public class AuditLog {
         detail.put("before", before);
         detail.put("after", after);
         return detail;
+    }
+
+    @EventListener
+    void on(UserCreated e) {
+        write(e.actor(), "USER_CREATED", null, Map.of("username", e.username(), "after", snapshot(e.after())));
+    }
+
+    @EventListener
+    void on(UserUpdated e) {
+        write(e.actor(), "USER_UPDATED", null, Map.of("username", e.username(), "before", snapshot(e.before()),
+                "after", snapshot(e.after())));
+    }
+
+    @EventListener
+    void on(UserDisabled e) {
+        write(e.actor(), "USER_DISABLED", null, Map.of("username", e.username(), "before", Map.of("enabled", true),
+                "after", Map.of("enabled", false)));
+    }
+
+    @EventListener
+    void on(UserEnabled e) {
+        write(e.actor(), "USER_ENABLED", null, Map.of("username", e.username(), "before", Map.of("enabled", false),
+                "after", Map.of("enabled", true)));
+    }
+
+    /** Only that it happened: never the password nor its hash. */
+    @EventListener
+    void on(PasswordReset e) {
+        write(e.actor(), "USER_PASSWORD_RESET", null, Map.of("username", e.username(),
+                "after", Map.of("mustChangePassword", true)));
+    }
+
+    @EventListener
+    void on(PasswordChanged e) {
+        write(e.username(), "USER_PASSWORD_CHANGED", null, Map.of("username", e.username(),
+                "after", Map.of("mustChangePassword", false)));
+    }
+
+    private static Map<String, Object> snapshot(UserSnapshot user) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("displayName", user.displayName());
+        values.put("email", user.email());
+        values.put("role", user.role().name());
+        values.put("agencyId", user.agencyId());
+        values.put("enabled", user.enabled());
+        return values;
     }
 
     private void write(String actor, String action, UUID caseId, Map<String, Object> detail) {

@@ -67,6 +67,12 @@ final class CookieSession {
         return send(request);
     }
 
+    /** A page's form post (urlencoded), its CSRF token among the fields. */
+    HttpResponse<String> postForm(int port, String path, Map<String, String> fields) {
+        return send(HttpRequest.newBuilder(url(port, path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    }
+
     HttpResponse<String> postFile(int port, String path, String filename, byte[] content, String csrfToken) {
         String boundary = "----trean" + UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();

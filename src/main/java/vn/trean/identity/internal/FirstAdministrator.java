@@ -1,6 +1,5 @@
 package vn.trean.identity.internal;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -30,9 +29,7 @@ class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
     /** A configured password at least this long; shorter ones are refused at start. */
-    static final int MIN_PASSWORD_LENGTH = 12;
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -73,14 +70,17 @@ class FirstAdministrator implements ApplicationRunner {
             throw new IllegalStateException("TREAN_ADMIN_USERNAME must be 3–64 of a-z, 0-9, '.', '_', '-'");
         }
         boolean generated = configured == null || configured.isBlank();
-        String secret = generated ? oneTimePassword() : checked(configured, login);
+        String secret = generated ? PasswordPolicy.oneTimePassword() : checked(configured, login);
         var agency = organisation.administrationAgency(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
         int created = jdbc.sql("""
-                        insert into app_user (username, password_hash, display_name, role, agency_id)
-                        values (:u, :h, 'Quản trị hệ thống', :r, :a)
-                        on conflict (username) do update set enabled = true, role = :r, password_hash = :h""")
+                        insert into app_user (username, password_hash, display_name, role, agency_id, must_change_password)
+                        values (:u, :h, 'Quản trị hệ thống', :r, :a, :m)
+                        on conflict (username) do update set enabled = true, role = :r, password_hash = :h,
+                            must_change_password = :m""")
                 .param("u", login).param("h", encoder.encode(secret)).param("r", Role.ADMIN.name())
-                .param("a", agency.id()).update();
+                .param("a", agency.id())
+                // a generated password was in the log: it must be replaced before the account does anything else
+                .param("m", generated).update();
         if (generated) {
             // the one time this password exists outside its hash: whoever starts the server reads it here
             log.warn("No administrator existed: created '{}' with the one-time password {} — sign in and change it "
@@ -92,18 +92,10 @@ class FirstAdministrator implements ApplicationRunner {
     }
 
     private static String checked(String configured, String login) {
-        if (configured.length() < MIN_PASSWORD_LENGTH || configured.toLowerCase(Locale.ROOT).contains(login)) {
+        PasswordPolicy.broken(configured, login).ifPresent(rule -> {
             throw new IllegalStateException("TREAN_ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH
-                    + " characters and must not contain the user name");
-        }
+                    + " characters, must not contain the user name and must not be a common password (" + rule + ")");
+        });
         return configured;
-    }
-
-    private static String oneTimePassword() {
-        StringBuilder password = new StringBuilder(20);
-        for (int i = 0; i < 20; i++) {
-            password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }

@@ -17,8 +17,10 @@ import org.springframework.security.core.userdetails.UserDetails;
  * Credentials that passed the BCrypt check a moment ago. API clients send HTTP Basic on every call,
  * and BCrypt costs about 80 ms of a core each time; a repeat of the same user name and password within
  * {@code ttl} is answered from here. Only a keyed hash (HMAC with a key made at start, never stored) of
- * the pair is kept, never the password. A password change or a disabled account therefore takes up to
- * {@code ttl} to reach API clients that already signed in; a zero ttl turns the cache off.
+ * the pair is kept, never the password. A password change, a reset or a disabled account clears the
+ * user's entries on this node ({@link #forget}); on other nodes a changed password keeps working for up to
+ * {@code ttl}, while a disabled account is refused at once everywhere by {@link AccountStanding}. A zero
+ * ttl turns the cache off.
  */
 final class RecentCredentials {
 
@@ -36,6 +38,11 @@ final class RecentCredentials {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /** Drops every remembered credential of {@code username}: its password changed or it was disabled. */
+    void forget(String username) {
+        entries.values().removeIf(e -> e.user().getUsername().equals(username));
     }
 
     Optional<UserDetails> find(String username, String password, Instant now) {

@@ -20,6 +20,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -55,10 +57,12 @@ class SecurityConfiguration {
 
     private final SignInAnswers answers;
     private final IntegrationAccounts integrations;
+    private final JdbcClient jdbc;
 
-    SecurityConfiguration(SignInAnswers answers, IntegrationAccounts integrations) {
+    SecurityConfiguration(SignInAnswers answers, IntegrationAccounts integrations, JdbcClient jdbc) {
         this.answers = answers;
         this.integrations = integrations;
+        this.jdbc = jdbc;
     }
 
     @Bean
@@ -83,6 +87,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // integrations: an API token instead of a password, on the API only
                 .addFilterBefore(new ApiTokenFilter(integrations, answers, api), BasicAuthenticationFilter.class)
+                // a disabled person is out at once; a one-time password must be changed first (issue 8, item 4)
+                .addFilterAfter(new AccountStanding(jdbc, answers, api), AnonymousAuthenticationFilter.class)
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(answers.basic(REALM)))
                 .formLogin(form -> form.loginPage("/login").failureHandler(answers.loginForm()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
@@ -154,10 +160,16 @@ class SecurityConfiguration {
                                   @Value("${trean.security.sign-in.first-delay}") Duration firstDelay,
                                   @Value("${trean.security.sign-in.max-delay}") Duration maxDelay,
                                   @Value("${trean.security.sign-in.forget-failures-after}") Duration forgetAfter,
-                                  @Value("${trean.security.sign-in.remember-credentials-for}") Duration rememberFor) {
+                                  RecentCredentials recentCredentials) {
         return new ThrottledSignIn(passwordCheck(users, passwordEncoder), new AttemptBudget(attemptsPerAddress, attemptsWindow),
-                new FailureDelays(delayFromFailure, firstDelay, maxDelay, forgetAfter), new RecentCredentials(rememberFor),
+                new FailureDelays(delayFromFailure, firstDelay, maxDelay, forgetAfter), recentCredentials,
                 Clock.systemUTC());
+    }
+
+    /** A bean so that a password change or a disabled account can clear the user's remembered credentials. */
+    @Bean
+    RecentCredentials recentCredentials(@Value("${trean.security.sign-in.remember-credentials-for}") Duration rememberFor) {
+        return new RecentCredentials(rememberFor);
     }
 
     /**

@@ -70,6 +70,17 @@ class SignInAnswers {
         write(request, response, HttpStatus.FORBIDDEN, "token-scope");
     }
 
+    /** A signed-in person whose account was disabled (or removed) since: the same answer as a failed sign-in. */
+    void accountGone(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Tre An\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, "sign-in-failed");
+    }
+
+    /** A person with a one-time password calling anything but the password change. */
+    void passwordChangeRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "password-change-required");
+    }
+
     private void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, SignInRefused refused)
             throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));

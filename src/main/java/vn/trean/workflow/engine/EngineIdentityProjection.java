@@ -12,7 +12,11 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import vn.trean.identity.IdentityEvents.UsersChanged;
 import vn.trean.identity.DirectoryUser;
 import vn.trean.identity.UserDirectory;
 import vn.trean.organisation.Agency;
@@ -22,7 +26,9 @@ import vn.trean.organisation.Organisation;
  * Projects Trẻ An's users and agencies into the engine's identity tables: one engine group per
  * agency, each user a member of their agency's group, process owners and admins also of
  * {@code camunda-admin}. The application tables stay the single source of truth; the projection is
- * rebuilt at start and whenever {@link #refresh()} is called. Passwords are never copied: the engine
+ * rebuilt at start, whenever {@link #refresh()} is called, and after every committed change of a user
+ * ({@code IdentityEvents.UsersChanged}) on the node that made it. The engine's identity tables are shared
+ * by every node, so that one rebuild serves them all. Passwords are never copied: the engine
  * REST API and the webapps trust the Spring Security login.
  */
 @Component
@@ -41,6 +47,13 @@ public class EngineIdentityProjection implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        refresh();
+    }
+
+    /** After the commit, in a transaction of its own: the change is then visible and the rebuild commits. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(UsersChanged changed) {
         refresh();
     }
 
