@@ -105,7 +105,7 @@ public class Intake {
         if (r.child().dateOfBirth() == null && r.child().estimatedAge() == null) {
             throw new InvalidFieldsProblem(List.of(new InvalidFieldsProblem.Violation("child.dateOfBirth", "birth-or-age")));
         }
-        Locality commune = organisation.commune(r.communeCode())
+        Locality commune = organisation.communeInService(r.communeCode())
                 .orElseThrow(() -> new InvalidFieldsProblem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-commune",
                         List.of(new InvalidFieldsProblem.Violation("communeCode", "unknown-commune")), r.communeCode()));
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));

@@ -33,6 +33,19 @@ public class Organisation {
     }
 
     /**
+     * A commune a new report may be filed for: of the current list and not retired by a newer official
+     * list (its earlier cases keep it through {@link #commune}).
+     */
+    public Optional<Locality> communeInService(String code) {
+        return jdbc.sql("""
+                        select list, code, level, name, province_code from locality
+                        where list = 'V2025' and level = 'COMMUNE' and code = :code and retired_at is null""")
+                .param("code", code)
+                .query(Organisation::locality)
+                .optional();
+    }
+
+    /**
      * The communes of the current (2025) list, by province and name: the choices of a report form. A commune
      * that a newer official list no longer has (retired) is not offered; its cases keep it.
      */

@@ -185,4 +185,21 @@ class ReferenceDataIntegrationTests extends ApiIntegrationTest {
         assertThat(after).as("the edit applies").isNotEqualTo(before);
         return after.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aCommuneRetiredByANewerListTakesNoNewReportsButKeepsItsCases() {
+        var earlier = fileReport(COMMUNE_B, Instant.now());
+        jdbc.sql("update locality set retired_at = now() where list = 'V2025' and code = ?").param(COMMUNE_B).update();
+        try {
+            int cases = count("select count(*) from case_file");
+            var refused = as("hotline").post("/api/reports", report(COMMUNE_B, Instant.now(), "Trần Thị Mai")).expect(422);
+            assertThat(refused.body().get("code").asText()).isEqualTo("unknown-commune");
+            assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("communeCode");
+            assertThat(count("select count(*) from case_file")).isEqualTo(cases);
+            assertThat(as("officer.ngocha").get("/api/cases/" + earlier).expect(200).body().get("communeCode").asText())
+                    .isEqualTo(COMMUNE_B);
+        } finally {
+            jdbc.sql("update locality set retired_at = null where list = 'V2025' and code = ?").param(COMMUNE_B).update();
+        }
+    }
 }
