@@ -111,6 +111,7 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             GET  /board                                      -     302  403  200  200  403  403  403  200  200  200  200
             GET  /reports/new                                -     302  200  200  200  200  403  403  200  403  403  403
             POST /reports/new                                form  403  200  200  200  200  403  403  200  403  403  403
+            POST /tasks/{T}/claim                            -     403  302  302  302  302  302  302  302  302  302  302
             POST /tasks/{T}/unclaim                          -     403  302  302  302  302  302  302  302  302  302  302
             POST /cases/{A}/documents                        file  403  302  302  302  302  404  404  404  302  404  404
             POST /cases/{B}/documents                        file  403  302  404  404  404  404  404  302  302  404  404
