@@ -44,72 +44,72 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
      */
     private static final String MATRIX = """
             # request                                        body  anon hotl offi chai poli teac heal ngoc supe ownr admn
-            GET  /api/cases/{A}                              -     401  200  200  200  200  404  404  404  200  404  404
-            GET  /api/cases/{B}                              -     401  200  404  404  404  404  404  200  200  404  404
-            GET  /api/cases/{X}                              -     401  404  404  404  404  404  404  404  404  404  404
+            GET /api/cases/{A}                               -     401  200  200  200  200  404  404  404  200  404  404
+            GET /api/cases/{B}                               -     401  200  404  404  404  404  404  200  200  404  404
+            GET /api/cases/{X}                               -     401  404  404  404  404  404  404  404  404  404  404
             POST /api/cases/{A}/reopen                       -     401  409  409  409  409  404  404  404  409  404  404
-            GET  /api/cases/{A}/breaches                     -     401  200  200  200  200  404  404  404  200  404  404
-            GET  /api/cases/{A}/documents                    -     401  200  200  200  200  404  404  404  200  404  404
-            GET  /api/cases/{A}/documents/{D}                -     401  404  200  200  404  404  404  404  200  404  404
+            GET /api/cases/{A}/breaches                      -     401  200  200  200  200  404  404  404  200  404  404
+            GET /api/cases/{A}/documents                     -     401  200  200  200  200  404  404  404  200  404  404
+            GET /api/cases/{A}/documents/{D}                 -     401  404  200  200  404  404  404  404  200  404  404
             POST /api/cases/{A}/documents                    file  401  201  201  201  201  404  404  404  201  404  404
             POST /api/cases/{A}/reports                      json  401  204  204  204  204  403  403  404  403  403  403
             POST /api/cases/{B}/reports                      json  401  400  404  404  404  403  403  400  403  403  403
             POST /api/reports                                json  401  201  201  201  201  403  403  201  403  403  403
             POST /api/reports/duplicates                     json  401  200  200  200  200  403  403  200  403  403  403
             POST /api/reports/links                          json  401  404  404  404  404  403  403  404  403  403  403
-            GET  /api/tasks                                  -     401  200  200  200  200  200  200  200  200  200  200
-            GET  /api/tasks/{T}                              -     401  403  403  403  200  404  404  404  403  404  404
+            GET /api/tasks                                   -     401  200  200  200  200  200  200  200  200  200  200
+            GET /api/tasks/{T}                               -     401  403  403  403  200  404  404  404  403  404  404
             POST /api/tasks/{T}/claim                        -     401  403  403  403  204  404  404  404  403  404  404
             POST /api/tasks/{T}/unclaim                      -     401  403  403  403  204  404  404  404  403  404  404
             POST /api/tasks/{T}/complete                     json  401  403  403  403  400  404  404  404  403  404  404
-            GET  /api/notifications                          -     401  200  200  200  200  200  200  200  200  200  200
-            GET  /api/board                                  -     401  403  200  200  403  403  403  200  200  200  200
-            GET  /api/board/compliance?from=2026-01-01&to=2026-12-31 - 401 403 200 200 403 403 403 200 200 200 200
-            GET  /api/board/overdue.csv                      -     401  403  200  200  403  403  403  200  200  200  200
-            GET  /api/board/overdue.xlsx                     -     401  403  200  200  403  403  403  200  200  200  200
-            GET  /api/models                                 -     401  403  403  403  403  403  403  403  403  200  200
+            GET /api/notifications                           -     401  200  200  200  200  200  200  200  200  200  200
+            GET /api/board                                   -     401  403  200  200  403  403  403  200  200  200  200
+            GET /api/board/compliance?from=2026-01-01&to=2026-12-31  - 401 403 200 200 403 403 403 200 200 200 200
+            GET /api/board/overdue.csv                       -     401  403  200  200  403  403  403  200  200  200  200
+            GET /api/board/overdue.xlsx                      -     401  403  200  200  403  403  403  200  200  200  200
+            GET /api/models                                  -     401  403  403  403  403  403  403  403  403  200  200
             POST /api/models/validate                        form  401  403  403  403  403  403  403  403  403  400  400
             POST /api/models/deployments                     form  401  403  403  403  403  403  403  403  403  400  400
             POST /api/models/deployments/{X}/redeploy        json  401  403  403  403  403  403  403  403  403  400  400
             POST /api/models/migrations/preview              json  401  403  403  403  403  403  403  403  403  400  400
             POST /api/models/migrations                      json  401  403  403  403  403  403  403  403  403  400  400
             POST /api/models/migrations/result               json  401  403  403  403  403  403  403  403  403  400  400
-            GET  /api/models/drafts                          -     401  403  403  403  403  403  403  403  403  200  200
-            GET  /api/models/drafts/{R}                      -     401  403  403  403  403  403  403  403  403  200  200
-            PUT  /api/models/drafts/{R}                      json  401  403  403  403  403  403  403  403  403  400  400
-            GET  /api/models/drafts/{R}/changes              -     401  403  403  403  403  403  403  403  403  200  200
+            GET /api/models/drafts                           -     401  403  403  403  403  403  403  403  403  200  200
+            GET /api/models/drafts/{R}                       -     401  403  403  403  403  403  403  403  403  200  200
+            PUT /api/models/drafts/{R}                       json  401  403  403  403  403  403  403  403  403  400  400
+            GET /api/models/drafts/{R}/changes               -     401  403  403  403  403  403  403  403  403  200  200
             POST /api/models/drafts/validate                 json  401  403  403  403  403  403  403  403  403  400  400
             POST /api/models/drafts/deployments              json  401  403  403  403  403  403  403  403  403  400  400
-            GET  /api/admin/integrations                     -     401  403  403  403  403  403  403  403  403  403  200
+            GET /api/admin/integrations                      -     401  403  403  403  403  403  403  403  403  403  200
             POST /api/admin/integrations                     json  401  403  403  403  403  403  403  403  403  403  400
             POST /api/admin/integrations/{I}/tokens          json  401  403  403  403  403  403  403  403  403  403  201
             POST /api/admin/integrations/{I}/tokens/{X}/revoke - 401  403  403  403  403  403  403  403  403  403  404
-            GET  /api/admin/agencies                         -     401  403  403  403  403  403  403  403  403  403  200
-            GET  /api/admin/agencies?locality=00004          -     401  403  403  403  403  403  403  403  403  403  200
+            GET /api/admin/agencies                          -     401  403  403  403  403  403  403  403  403  403  200
+            GET /api/admin/agencies?locality=00004           -     401  403  403  403  403  403  403  403  403  403  200
             POST /api/admin/agencies                         json  401  403  403  403  403  403  403  403  403  403  400
-            PUT  /api/admin/agencies/police-00004            json  401  403  403  403  403  403  403  403  403  403  400
+            PUT /api/admin/agencies/police-00004             json  401  403  403  403  403  403  403  403  403  403  400
             POST /api/admin/agencies/{X}/retire              -     401  403  403  403  403  403  403  403  403  403  404
             POST /api/admin/agencies/police-00004/move-open-tasks json 401 403 403 403 403 403 403 403 403 403  400
-            GET  /api/admin/routing                          -     401  403  403  403  403  403  403  403  403  403  200
+            GET /api/admin/routing                           -     401  403  403  403  403  403  403  403  403  403  200
             POST /api/admin/routing                          json  401  403  403  403  403  403  403  403  403  403  400
-            PUT  /api/admin/routing/0                        json  401  403  403  403  403  403  403  403  403  403  404
-            GET  /api/admin/routing/gaps?province=01         -     401  403  403  403  403  403  403  403  403  403  200
-            GET  /api/admin/users                            -     401  403  403  403  403  403  403  403  403  403  200
-            GET  /api/admin/users?agency=police-00004&role=POLICE -  401  403  403  403  403  403  403  403  403  403  200
+            PUT /api/admin/routing/0                         json  401  403  403  403  403  403  403  403  403  403  404
+            GET /api/admin/routing/gaps?province=01          -     401  403  403  403  403  403  403  403  403  403  200
+            GET /api/admin/users                             -     401  403  403  403  403  403  403  403  403  403  200
+            GET /api/admin/users?agency=police-00004&role=POLICE  -  401  403  403  403  403  403  403  403  403  403  200
             POST /api/admin/users                            json  401  403  403  403  403  403  403  403  403  403  400
-            PUT  /api/admin/users/{X}                        json  401  403  403  403  403  403  403  403  403  403  400
+            PUT /api/admin/users/{X}                         json  401  403  403  403  403  403  403  403  403  403  400
             POST /api/admin/users/{X}/disable                -     401  403  403  403  403  403  403  403  403  403  404
             POST /api/admin/users/{X}/enable                 -     401  403  403  403  403  403  403  403  403  403  404
             POST /api/admin/users/{X}/reset-password         -     401  403  403  403  403  403  403  403  403  403  404
             POST /api/account/password                       json  401  400  400  400  400  400  400  400  400  400  400
-            GET  /                                           -     302  302  302  302  302  302  302  302  302  302  302
-            GET  /login                                      -     200  200  200  200  200  200  200  200  200  200  200
-            GET  /tasks                                      -     302  200  200  200  200  200  200  200  200  200  200
-            GET  /tasks/{T}                                  -     302  403  403  403  200  404  404  404  403  404  404
-            GET  /cases/{A}                                  -     302  200  200  200  200  404  404  404  200  404  404
-            GET  /cases/{B}                                  -     302  200  404  404  404  404  404  200  200  404  404
-            GET  /board                                      -     302  403  200  200  403  403  403  200  200  200  200
-            GET  /reports/new                                -     302  200  200  200  200  403  403  200  403  403  403
+            GET /                                            -     302  302  302  302  302  302  302  302  302  302  302
+            GET /login                                       -     200  200  200  200  200  200  200  200  200  200  200
+            GET /tasks                                       -     302  200  200  200  200  200  200  200  200  200  200
+            GET /tasks/{T}                                   -     302  403  403  403  200  404  404  404  403  404  404
+            GET /cases/{A}                                   -     302  200  200  200  200  404  404  404  200  404  404
+            GET /cases/{B}                                   -     302  200  404  404  404  404  404  200  200  404  404
+            GET /board                                       -     302  403  200  200  403  403  403  200  200  200  200
+            GET /reports/new                                 -     302  200  200  200  200  403  403  200  403  403  403
             POST /reports/new                                form  403  200  200  200  200  403  403  200  403  403  403
             POST /tasks/{T}/claim                            -     403  302  302  302  302  302  302  302  302  302  302
             POST /tasks/{T}/unclaim                          -     403  302  302  302  302  302  302  302  302  302  302
@@ -119,20 +119,20 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /models/deploy                              form  403  403  403  403  403  403  403  403  403  200  200
             POST /models/migration/preview?source={X}&target={X} - 403 403 403 403 403 403 403 403 403 400 400
             POST /models/migration?source={X}&target={X}     -     403  403  403  403  403  403  403  403  403  400  400
-            GET  /account/password                           -     302  200  200  200  200  200  200  200  200  200  200
+            GET /account/password                            -     302  200  200  200  200  200  200  200  200  200  200
             POST /account/password                           form  403  200  200  200  200  200  200  200  200  200  200
-            GET  /v3/api-docs                                -     302  200  200  200  200  200  200  200  200  200  200
-            GET  /swagger-ui/index.html                      -     302  200  200  200  200  200  200  200  200  200  200
-            GET  /models                                     -     302  403  403  403  403  403  403  403  403  200  200
-            GET  /models/edit/{R}                            -     302  403  403  403  403  403  403  403  403  200  200
-            GET  /models/migration/result?batch={X}&cases={X}&source={X}&target={X} - 302  403  403  403  403  403  403  403  403  200  200
-            GET  /engine-rest/engine                         -     401  403  403  403  403  403  403  403  403  200  200
-            GET  /engine-rest/task                           -     401  403  403  403  403  403  403  403  403  200  200
-            GET  /engine-rest/process-instance               -     401  403  403  403  403  403  403  403  403  200  200
-            GET  /engine-rest/history/variable-instance      -     401  403  403  403  403  403  403  403  403  200  200
+            GET /v3/api-docs                                 -     302  200  200  200  200  200  200  200  200  200  200
+            GET /swagger-ui/index.html                       -     302  200  200  200  200  200  200  200  200  200  200
+            GET /models                                      -     302  403  403  403  403  403  403  403  403  200  200
+            GET /models/edit/{R}                             -     302  403  403  403  403  403  403  403  403  200  200
+            GET /models/migration/result?batch={X}&cases={X}&source={X}&target={X}  - 302  403  403  403  403  403  403  403  403  200  200
+            GET /engine-rest/engine                          -     401  403  403  403  403  403  403  403  403  200  200
+            GET /engine-rest/task                            -     401  403  403  403  403  403  403  403  403  200  200
+            GET /engine-rest/process-instance                -     401  403  403  403  403  403  403  403  403  200  200
+            GET /engine-rest/history/variable-instance       -     401  403  403  403  403  403  403  403  403  200  200
             POST /engine-rest/task/{T}/complete              json  401  403  403  403  403  403  403  403  403  403  403
-            GET  /camunda/app/welcome/default/               -     302  403  403  403  403  403  403  403  403  200  200
-            GET  /camunda/api/engine/engine/                 -     302  403  403  403  403  403  403  403  403  200  200
+            GET /camunda/app/welcome/default/                -     302  403  403  403  403  403  403  403  403  200  200
+            GET /camunda/api/engine/engine/                  -     302  403  403  403  403  403  403  403  403  200  200
             """;
 
     @Test
