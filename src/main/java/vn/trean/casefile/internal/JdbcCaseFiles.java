@@ -289,17 +289,18 @@ class JdbcCaseFiles implements CaseFiles {
 
     @Override
     public void linkReport(UUID caseId, NewCase c, String actor) {
-        String status = jdbc.sql("select status from case_file where id = :id").param("id", caseId)
-                .query(String.class).optional().orElseThrow(() -> new CaseNotFoundException(caseId));
-        if (!"OPEN".equals(status)) {
+        record Target(String status, String caseNumber, String communeCode, String provinceCode) {
+        }
+        Target target = jdbc.sql("select status, case_number, commune_code, province_code from case_file where id = :id")
+                .param("id", caseId).query(Target.class).optional()
+                .orElseThrow(() -> new CaseNotFoundException(caseId));
+        if (!"OPEN".equals(target.status())) {
             throw new CaseClosedException(caseId);
         }
         // no access for the linker: a report about a case is not a reason to read its file
         UUID reportId = insertReport(caseId, c, true);
-        var where = jdbc.sql("select case_number, commune_code, province_code from case_file where id = :id")
-                .param("id", caseId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                .single();
-        events.publishEvent(new CaseEvents.ReportLinked(caseId, reportId, where[0], where[1], where[2], actor));
+        events.publishEvent(new CaseEvents.ReportLinked(caseId, reportId, target.caseNumber(), target.communeCode(),
+                target.provinceCode(), actor));
     }
 
     private List<CaseView.Step> steps(UUID caseId) {
