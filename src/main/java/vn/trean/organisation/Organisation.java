@@ -110,6 +110,13 @@ public class Organisation {
                 .query(Organisation::agency).optional();
     }
 
+    /** An agency that lies in an administrator's scope: one outside it is as missing (see {@link AdministrationScope}). */
+    public Optional<Agency> agencyIn(AdministrationScope scope, String id) {
+        return jdbc.sql("select " + AGENCY_COLUMNS + " where a.id = :id and " + AdministrationScope.agencyCondition("a.id"))
+                .param("id", id).param("scopeProvince", scope.provinceCode())
+                .query(Organisation::agency).optional();
+    }
+
     public List<Agency> agencies() {
         return jdbc.sql("select " + AGENCY_COLUMNS + " order by a.id").query(Organisation::agency).list();
     }
@@ -120,8 +127,21 @@ public class Organisation {
     }
 
     /**
+     * SQL: the rule aliased {@code rule} is the one that decides for a case of province {@code :province} on
+     * {@code :on}: a rule of that province, or a nationwide rule when the province has none of that role in
+     * force that day. Shared with the gaps check, so that both resolve alike.
+     */
+    public static String ruleOfProvinceFirst(String rule) {
+        return """
+                (%1$s.province_code = :province or (%1$s.province_code is null and not exists (
+                    select 1 from routing_rule pr
+                     where pr.role_key = %1$s.role_key and pr.province_code = :province
+                       and pr.valid_from <= :on and (pr.valid_to is null or pr.valid_to >= :on))))""".formatted(rule);
+    }
+
+    /**
      * The agency that carries {@code roleKey} for a case of the given commune on the given day, by the
-     * routing rule in force that day. Of several agencies of the kind in force (a retiring one and its
+     * routing rule in force that day (the province's own rule of the role, else the nationwide one). Of several agencies of the kind in force (a retiring one and its
      * successor on the retiring one's last day), an open-ended one is preferred, then the one ending last, then the lowest id.
      */
     public Optional<Agency> agencyForRole(String roleKey, String communeCode, String provinceCode, LocalDate on) {
@@ -129,6 +149,7 @@ public class Organisation {
                         join routing_rule r on r.agency_kind = a.kind
                         where r.role_key = :role and a.locality_list = 'V2025'
                           and r.valid_from <= :on and (r.valid_to is null or r.valid_to >= :on)
+                          and """ + ruleOfProvinceFirst("r") + """
                           and a.valid_from <= :on and (a.valid_to is null or a.valid_to >= :on)
                           and case r.scope
                                 when 'COMMUNE' then a.locality_code = :commune

@@ -27,7 +27,7 @@ public final class OrganisationEvents {
 
     /** A routing rule as the audit log keeps it. */
     public record RuleState(long id, String roleKey, String agencyKind, String scope, LocalDate validFrom,
-                            LocalDate validTo) {
+                            LocalDate validTo, String provinceCode) {
     }
 
     /** {@code action}: ROUTING_RULE_ADDED or ROUTING_RULE_CHANGED. */

@@ -31,7 +31,8 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("officer.ngocha", "Hoàng Văn Nam (cán bộ BVTE Ngọc Hà)", Role.COMMUNE_OFFICER, "child-protection-00008"),
             new DemoUser("supervisor", "Bùi Thanh Hương (Sở Y tế Hà Nội)", Role.PROVINCE_SUPERVISOR, "health-dept-01"),
             new DemoUser("owner", "Ngô Đức Thịnh (quản lý quy trình)", Role.PROCESS_OWNER, "health-dept-01"),
-            new DemoUser("admin", "Quản trị hệ thống", Role.ADMIN, "health-dept-01"));
+            new DemoUser("admin", "Quản trị hệ thống", Role.ADMIN, "health-dept-01"),
+            new DemoUser("admin.hanoi", "Đặng Thu Trang (quản trị Sở Y tế Hà Nội)", Role.PROVINCE_ADMIN, "health-dept-01"));
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;

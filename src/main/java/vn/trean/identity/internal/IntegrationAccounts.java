@@ -63,9 +63,9 @@ public class IntegrationAccounts {
     record Caller(UUID tokenId, CurrentUser user, List<ApiScope> scopes) {
     }
 
-    /** Roles an integration may act with: it works cases; it does not administer or change models. */
+    /** Roles an integration may act with: it works cases; it does not administer (not even a province) or change models. */
     static boolean allowedRole(Role role) {
-        return !role.usesEngineTools();
+        return !role.usesEngineTools() && !role.administers();
     }
 
     public List<Account> accounts() {

@@ -41,6 +41,7 @@ import vn.trean.identity.Role;
 class SecurityConfiguration {
 
     private static final String[] ENGINE_TOOL_ROLES = {"ADMIN", "PROCESS_OWNER"};
+    private static final String[] ADMINISTRATOR_ROLES = {"ADMIN", "PROVINCE_ADMIN"};
     private static final String REALM = "Tre An";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "TRACE", "OPTIONS");
 
@@ -76,8 +77,12 @@ class SecurityConfiguration {
                         .requestMatchers(camundaWebapps).hasAnyRole(ENGINE_TOOL_ROLES)
                         // the models API is the process owners' and administrators': refused before any input is read
                         .requestMatchers(withDefaults().matcher("/api/models/**")).hasAnyRole(ENGINE_TOOL_ROLES)
-                        // integration accounts and their tokens (issue 8, item 5)
-                        .requestMatchers(withDefaults().matcher("/api/admin/**")).hasRole(Role.ADMIN.name())
+                        // agencies, routing rules and people: province administrators too, kept to their province
+                        // by the services (issue 8, items 2-4); everything else of administration (integration
+                        // accounts and their tokens, item 5) is the installation's administrators' only
+                        .requestMatchers(provinceAdministration()).hasAnyRole(ADMINISTRATOR_ROLES)
+                        .requestMatchers(withDefaults().matcher("/api/admin/**"), withDefaults().matcher("/admin/**"))
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers(withDefaults().matcher("/reports/new")).hasAnyRole(rolesThatFileReports())
                         .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error")).permitAll()
                         // the pages' styles and scripts: the login page needs them before anyone signs in
@@ -126,6 +131,15 @@ class SecurityConfiguration {
             return false;
         }
         return !(machineApis.matches(request) && request.getRequestedSessionId() == null);
+    }
+
+    /** What a province administrator may reach: the API and the pages of agencies, routing and people. */
+    private static RequestMatcher provinceAdministration() {
+        return new OrRequestMatcher(Arrays.stream(new String[] {
+                "/api/admin/agencies", "/api/admin/agencies/**", "/api/admin/routing", "/api/admin/routing/**",
+                "/api/admin/users", "/api/admin/users/**", "/admin", "/admin/agencies", "/admin/agencies/**",
+                "/admin/routing", "/admin/routing/**", "/admin/people", "/admin/people/**"})
+                .map(path -> (RequestMatcher) withDefaults().matcher(path)).toList());
     }
 
     private static String[] rolesThatFileReports() {

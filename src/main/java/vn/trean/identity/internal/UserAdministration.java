@@ -22,6 +22,9 @@ import vn.trean.identity.IdentityEvents.UserUpdated;
 import vn.trean.identity.IdentityEvents.UsersChanged;
 import vn.trean.identity.OwnPassword;
 import vn.trean.identity.Role;
+import vn.trean.organisation.AdministrationScope;
+import vn.trean.organisation.AdministrationScopes;
+import vn.trean.organisation.Agency;
 import vn.trean.organisation.Organisation;
 import vn.trean.problem.ApiProblem;
 import vn.trean.problem.InvalidFieldsProblem;
@@ -29,15 +32,20 @@ import vn.trean.problem.InvalidFieldsProblem.Violation;
 
 /**
  * Administrators create, edit, disable and re-enable people and reset their passwords; a person changes
- * their own password. Every change is published as an {@code IdentityEvents} record inside its transaction
+ * their own password. A province administrator does so for the people of their province's agencies only, and
+ * grants no nationwide role (see {@link vn.trean.organisation.AdministrationScope}, {@link Role#grantableByProvince}). Every change is published as an {@code IdentityEvents} record inside its transaction
  * (the audit log writes it there), followed by {@link UsersChanged} (the engine's users and groups follow
  * after the commit). Passwords and hashes never leave this class except a one-time password, returned once.
  */
 @Service
 public class UserAdministration implements OwnPassword {
 
+    private static final String USER_COLUMNS =
+            "select username, display_name, email, role, agency_id, enabled, must_change_password from app_user ";
+
     private final JdbcClient jdbc;
     private final Organisation organisation;
+    private final AdministrationScopes scopes;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final RecentCredentials recentCredentials;
@@ -45,8 +53,10 @@ public class UserAdministration implements OwnPassword {
 
     UserAdministration(JdbcClient jdbc, Organisation organisation, PasswordEncoder encoder, ApplicationEventPublisher events,
                        RecentCredentials recentCredentials,
-                       ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+                       ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
+                       AdministrationScopes scopes) {
         this.jdbc = jdbc;
+        this.scopes = scopes;
         this.organisation = organisation;
         this.encoder = encoder;
         this.events = events;
@@ -70,30 +80,56 @@ public class UserAdministration implements OwnPassword {
     public record WithOneTimePassword(AdminUser user, String oneTimePassword) {
     }
 
+    /**
+     * The users the current administrator administers, optionally of one agency and/or one role. A province
+     * administrator gets the people of their province's agencies, and never an administrator of the installation
+     * nor a process owner (see {@link Role#grantableByProvince}).
+     */
     public List<AdminUser> users(String agencyId, Role role) {
-        return jdbc.sql("""
-                        select username, display_name, email, role, agency_id, enabled, must_change_password from app_user
+        AdministrationScope scope = scopes.current();
+        return jdbc.sql(USER_COLUMNS + """
                         where (cast(:a as text) is null or agency_id = :a) and (cast(:r as text) is null or role = :r)
-                        order by username""")
+                          and """ + inScope("username") + " order by username")
                 .param("a", agencyId).param("r", role == null ? null : role.name())
-                .query((rs, i) -> new AdminUser(rs.getString(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
+                .param("scopeProvince", scope.provinceCode()).param("ungrantable", ungrantable())
+                .query(UserAdministration::adminUser)
                 .list();
     }
 
+    /** A user the current administrator administers; one outside their province is as missing. */
     public Optional<AdminUser> user(String username) {
-        return jdbc.sql("""
-                        select username, display_name, email, role, agency_id, enabled, must_change_password from app_user
-                        where username = :u""")
-                .param("u", username)
-                .query((rs, i) -> new AdminUser(rs.getString(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
+        return jdbc.sql(USER_COLUMNS + " where username = :u and " + inScope("username")).param("u", username)
+                .param("scopeProvince", scopes.current().provinceCode()).param("ungrantable", ungrantable())
+                .query(UserAdministration::adminUser)
                 .optional();
+    }
+
+    /**
+     * SQL: the user named in {@code usernameColumn} is the current administrator's: any user nationwide; in a
+     * province, one of its agencies with a role a province may grant. Binds scopeProvince and ungrantable.
+     */
+    private static String inScope(String usernameColumn) {
+        return "(cast(:scopeProvince as text) is null or " + usernameColumn + " in (select su.username from app_user su"
+                + " where su.role not in (:ungrantable) and " + AdministrationScope.agencyCondition("su.agency_id") + "))";
+    }
+
+    private static List<String> ungrantable() {
+        return java.util.Arrays.stream(Role.values()).filter(r -> !r.grantableByProvince()).map(Role::name).toList();
+    }
+
+    private Optional<AdminUser> load(String username) {
+        return jdbc.sql(USER_COLUMNS + " where username = :u").param("u", username)
+                .query(UserAdministration::adminUser).optional();
+    }
+
+    private static AdminUser adminUser(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AdminUser(rs.getString(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getBoolean(6), rs.getBoolean(7));
     }
 
     @Transactional
     public WithOneTimePassword create(String username, Details details, String actor) {
-        checkAgency(details.agencyId());
+        checkRoleAndAgency(details);
         String password = PasswordPolicy.oneTimePassword();
         try {
             jdbc.sql("""
@@ -107,7 +143,7 @@ public class UserAdministration implements OwnPassword {
             throw new InvalidFieldsProblem(HttpStatus.CONFLICT, "username-taken",
                     List.of(new Violation("username", "username-taken")), username);
         }
-        AdminUser created = user(username).orElseThrow();
+        AdminUser created = load(username).orElseThrow();
         events.publishEvent(new UserCreated(actor, username, created.snapshot()));
         events.publishEvent(new UsersChanged());
         return new WithOneTimePassword(created, password);
@@ -116,14 +152,14 @@ public class UserAdministration implements OwnPassword {
     @Transactional
     public AdminUser update(String username, Details details, String actor) {
         AdminUser before = existing(username);
-        checkAgency(details.agencyId());
+        checkRoleAndAgency(details);
         if (details.role() != Role.ADMIN) {
             keepAnAdministrator(before);
         }
         jdbc.sql("update app_user set display_name = :n, email = :e, role = :r, agency_id = :a where username = :u")
                 .param("n", details.displayName()).param("e", blankToNull(details.email())).param("r", details.role().name())
                 .param("a", details.agencyId()).param("u", username).update();
-        AdminUser after = user(username).orElseThrow();
+        AdminUser after = load(username).orElseThrow();
         if (!after.equals(before)) {
             events.publishEvent(new UserUpdated(actor, username, before.snapshot(), after.snapshot()));
             events.publishEvent(new UsersChanged());
@@ -169,7 +205,7 @@ public class UserAdministration implements OwnPassword {
         recentCredentials.forget(username);
         deleteSessions(username);
         events.publishEvent(new PasswordReset(actor, username));
-        return new WithOneTimePassword(user(username).orElseThrow(), password);
+        return new WithOneTimePassword(load(username).orElseThrow(), password);
     }
 
     /** The signed-in person replaces their password: the current one, then a new one that follows the rules. */
@@ -212,9 +248,21 @@ public class UserAdministration implements OwnPassword {
         }
     }
 
-    private void checkAgency(String agencyId) {
-        if (organisation.agency(agencyId).isEmpty()) {
-            throw new InvalidFieldsProblem(List.of(new Violation("agencyId", "unknown-agency")));
+    /**
+     * The agency must exist and lie in the administrator's scope (another province's is as unknown); a province
+     * administrator may not grant a nationwide role; a province administrator belongs to a provincial agency,
+     * whose province is the one they administer.
+     */
+    private void checkRoleAndAgency(Details details) {
+        AdministrationScope scope = scopes.current();
+        if (!scope.isNationwide() && !details.role().grantableByProvince()) {
+            throw new InvalidFieldsProblem(HttpStatus.FORBIDDEN, "role-not-grantable",
+                    List.of(new Violation("role", "role-not-grantable")), details.role().name());
+        }
+        Agency agency = organisation.agencyIn(scope, details.agencyId()).orElseThrow(() ->
+                new InvalidFieldsProblem(List.of(new Violation("agencyId", "unknown-agency"))));
+        if (details.role() == Role.PROVINCE_ADMIN && !agency.kind().isProvincial()) {
+            throw new InvalidFieldsProblem(List.of(new Violation("agencyId", "province-admin-agency")));
         }
     }
 

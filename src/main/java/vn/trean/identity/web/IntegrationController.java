@@ -62,7 +62,7 @@ class IntegrationController {
 
     @PostMapping("/api/admin/integrations")
     @Operation(summary = "Create an integration account",
-            description = "Its role may not be ADMIN nor PROCESS_OWNER; scopes: reports:file, tasks:read, cases:read, "
+            description = "Its role may not be ADMIN, PROVINCE_ADMIN nor PROCESS_OWNER; scopes: reports:file, tasks:read, cases:read, "
                     + "notifications:read. The name is the actor in the audit log and may not be a user's name.")
     ResponseEntity<Account> create(@Valid @RequestBody NewIntegration request) {
         Account account = integrations.create(request.name(), request.displayName(), request.role(), request.agencyId(),

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +26,12 @@ import vn.trean.identity.internal.UserAdministration;
 import vn.trean.identity.internal.UserAdministration.AdminUser;
 import vn.trean.identity.internal.UserAdministration.Details;
 import vn.trean.identity.internal.UserAdministration.WithOneTimePassword;
+import vn.trean.problem.ApiProblem;
 
-/** Administrators manage people: create, edit, disable, re-enable, reset a password (the security rules admit ADMIN only). */
+/**
+ * Administrators manage people: create, edit, disable, re-enable, reset a password (the security rules admit ADMIN
+ * and PROVINCE_ADMIN; the service keeps a province administrator to the people of their province).
+ */
 @RestController
 @Tag(name = "Users", description = "Người dùng / people: role, agency, one-time passwords")
 class UserAdministrationController {
@@ -65,9 +70,17 @@ class UserAdministrationController {
     }
 
     @GetMapping("/api/admin/users")
-    @Operation(summary = "Users, optionally of one agency and/or one role (never a password hash)")
+    @Operation(summary = "Users, optionally of one agency and/or one role (never a password hash)",
+            description = "A province administrator gets the people of their province only, without administrators "
+                    + "and process owners.")
     List<AdminUser> list(@RequestParam(required = false) String agency, @RequestParam(required = false) Role role) {
         return administration.users(agency, role);
+    }
+
+    @GetMapping("/api/admin/users/{username}")
+    @Operation(summary = "One user", description = "404 when missing, or not a province administrator's to manage.")
+    AdminUser user(@PathVariable String username) {
+        return administration.user(username).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
     }
 
     @PostMapping("/api/admin/users")

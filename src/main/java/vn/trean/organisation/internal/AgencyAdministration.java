@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.trean.organisation.AdministrationScope;
+import vn.trean.organisation.AdministrationScopes;
 import vn.trean.organisation.AgencyKind;
 import vn.trean.organisation.AgencyWork;
 import vn.trean.organisation.AgencyWork.OpenTask;
@@ -40,11 +42,13 @@ public class AgencyAdministration {
     private final JdbcClient jdbc;
     private final AgencyWork work;
     private final ApplicationEventPublisher events;
+    private final AdministrationScopes scopes;
 
-    AgencyAdministration(JdbcClient jdbc, AgencyWork work, ApplicationEventPublisher events) {
+    AgencyAdministration(JdbcClient jdbc, AgencyWork work, ApplicationEventPublisher events, AdministrationScopes scopes) {
         this.jdbc = jdbc;
         this.work = work;
         this.events = events;
+        this.scopes = scopes;
     }
 
     /** An agency as administrators see it: where it serves and from when to when. */
@@ -56,16 +60,21 @@ public class AgencyAdministration {
         }
     }
 
-    /** The agencies of one locality (its code in either list), or all of them when the code is null; by kind and id. */
+    /**
+     * The agencies of one locality (its code in either list), or all of them when the code is null; by kind and
+     * id. A province administrator gets their province's agencies only.
+     */
     public List<AgencyEntry> list(String localityCode) {
-        return jdbc.sql("select " + COLUMNS + """
-                        where cast(:locality as text) is null or a.locality_code = :locality
-                        order by a.locality_code nulls first, a.kind, a.id""")
-                .param("locality", localityCode).query(AgencyAdministration::entry).list();
+        return jdbc.sql("select " + COLUMNS + " where (cast(:locality as text) is null or a.locality_code = :locality) and "
+                        + AdministrationScope.agencyCondition("a.id") + " order by a.locality_code nulls first, a.kind, a.id")
+                .param("locality", localityCode).param("scopeProvince", scopes.current().provinceCode())
+                .query(AgencyAdministration::entry).list();
     }
 
+    /** An agency the current administrator administers; one outside their province is as missing. */
     public Optional<AgencyEntry> find(String id) {
-        return jdbc.sql("select " + COLUMNS + " where a.id = :id").param("id", id)
+        return jdbc.sql("select " + COLUMNS + " where a.id = :id and " + AdministrationScope.agencyCondition("a.id"))
+                .param("id", id).param("scopeProvince", scopes.current().provinceCode())
                 .query(AgencyAdministration::entry).optional();
     }
 
@@ -88,7 +97,9 @@ public class AgencyAdministration {
                         values (:id, :kind, :name, :list, :locality, :from, :to)""")
                 .param("id", id).param("kind", kind.name()).param("name", name.strip()).param("list", list)
                 .param("locality", localityCode).param("from", from).param("to", validTo).update();
-        AgencyEntry created = find(id).orElseThrow();
+        // the scope decides on the agency as written: a unit outside the administrator's province is unknown to
+        // them, and the exception rolls the insert back
+        AgencyEntry created = find(id).orElseThrow(() -> outsideScope(kind));
         events.publishEvent(new AgencyChanged(actor, "AGENCY_CREATED", null, created.state()));
         return created;
     }
@@ -136,6 +147,13 @@ public class AgencyAdministration {
         return moved;
     }
 
+    private static InvalidFieldsProblem outsideScope(AgencyKind kind) {
+        AgencyKind.Tier tier = kind.tier();
+        return tier == AgencyKind.Tier.NATIONAL
+                ? new InvalidFieldsProblem(List.of(new Violation("kind", "national-agency-outside-province")))
+                : new InvalidFieldsProblem(List.of(new Violation("localityCode", "unknown-" + tier.name().toLowerCase(Locale.ROOT))));
+    }
+
     private void refuseWhileOpenTasks(String id) {
         List<OpenTask> open = work.openTasksOf(id);
         if (!open.isEmpty()) {
@@ -144,8 +162,8 @@ public class AgencyAdministration {
     }
 
     private AgencyEntry lockExisting(String id) {
-        jdbc.sql("select id from agency where id = :id for update").param("id", id).query(String.class).optional()
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
+        find(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
+        jdbc.sql("select id from agency where id = :id for update").param("id", id).query(String.class).single();
         return find(id).orElseThrow();
     }
 

@@ -10,7 +10,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.trean.organisation.AdministrationScope;
+import vn.trean.organisation.AdministrationScopes;
 import vn.trean.organisation.AgencyKind;
+import vn.trean.organisation.Organisation;
 import vn.trean.organisation.OrganisationEvents.RoutingRuleChanged;
 import vn.trean.organisation.OrganisationEvents.RuleState;
 import vn.trean.organisation.RoutingRule;
@@ -27,34 +30,52 @@ import vn.trean.problem.ListingProblem;
 @Service
 public class RoutingAdministration {
 
-    private static final String COLUMNS = "id, role_key, agency_kind, scope, valid_from, valid_to from routing_rule ";
+    private static final String COLUMNS = "id, role_key, agency_kind, scope, valid_from, valid_to, province_code from routing_rule ";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final AdministrationScopes scopes;
 
-    RoutingAdministration(JdbcClient jdbc, ApplicationEventPublisher events) {
+    RoutingAdministration(JdbcClient jdbc, ApplicationEventPublisher events, AdministrationScopes scopes) {
         this.jdbc = jdbc;
         this.events = events;
+        this.scopes = scopes;
     }
 
-    /** Every rule, by role, scope and first day: one readable table. */
+    /**
+     * Every rule the current administrator administers, by role, scope, province (nationwide first) and first
+     * day: one readable table. A province administrator sees their province's rules only.
+     */
     public List<RoutingRule> rules() {
-        return jdbc.sql("select " + COLUMNS + " order by role_key, scope, valid_from, id")
-                .query(RoutingAdministration::rule).list();
+        AdministrationScope scope = scopes.current();
+        return jdbc.sql("select " + COLUMNS + """
+                        where cast(:scopeProvince as text) is null or province_code = :scopeProvince
+                        order by role_key, scope, province_code nulls first, valid_from, id""")
+                .param("scopeProvince", scope.provinceCode()).query(RoutingAdministration::rule).list();
     }
 
-    /** A new rule; refused (409, naming the rule) when another rule of the same role overlaps its period. */
+    /**
+     * A new rule, for one province or (provinceCode null) every province; refused (409, naming the rule) when
+     * another rule of the same role and province overlaps its period. A province administrator adds rules of
+     * their own province only: without a province the rule is theirs, another province is unknown to them.
+     */
     @Transactional
     public RoutingRule add(String roleKey, AgencyKind kind, Scope scope, LocalDate validFrom, LocalDate validTo,
-                           String actor) {
+                           String provinceCode, String actor) {
+        AdministrationScope administered = scopes.current();
+        String province = provinceCode == null ? administered.provinceCode() : provinceCode;
+        if (province != null && (!administered.coversRule(province) || !knownProvince(province))) {
+            throw new InvalidFieldsProblem(List.of(new Violation("provinceCode", "unknown-province")));
+        }
         checkPeriod(validFrom, validTo);
         lockRole(roleKey);
-        refuseOverlap(roleKey, validFrom, validTo, null);
+        refuseOverlap(roleKey, province, validFrom, validTo, null);
         long id = jdbc.sql("""
-                        insert into routing_rule (role_key, agency_kind, scope, valid_from, valid_to)
-                        values (:role, :kind, :scope, :from, :to) returning id""")
+                        insert into routing_rule (role_key, agency_kind, scope, valid_from, valid_to, province_code)
+                        values (:role, :kind, :scope, :from, :to, :province) returning id""")
                 .param("role", roleKey).param("kind", kind.name()).param("scope", scope.name())
-                .param("from", validFrom).param("to", validTo).query(Long.class).single();
+                .param("from", validFrom).param("to", validTo).param("province", province)
+                .query(Long.class).single();
         RoutingRule added = find(id);
         events.publishEvent(new RoutingRuleChanged(actor, "ROUTING_RULE_ADDED", null, state(added)));
         return added;
@@ -63,12 +84,14 @@ public class RoutingAdministration {
     /** Sets (or clears) a rule's last day: how a rule is ended before another one takes over the role. */
     @Transactional
     public RoutingRule end(long id, LocalDate validTo, String actor) {
+        AdministrationScope administered = scopes.current();
         RoutingRule before = jdbc.sql("select " + COLUMNS + " where id = :id").param("id", id)
                 .query(RoutingAdministration::rule).optional()
+                .filter(rule -> administered.coversRule(rule.provinceCode()))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
         checkPeriod(before.validFrom(), validTo);
         lockRole(before.roleKey());
-        refuseOverlap(before.roleKey(), before.validFrom(), validTo, id);
+        refuseOverlap(before.roleKey(), before.provinceCode(), before.validFrom(), validTo, id);
         jdbc.sql("update routing_rule set valid_to = :to where id = :id").param("to", validTo).param("id", id).update();
         RoutingRule after = find(id);
         events.publishEvent(new RoutingRuleChanged(actor, "ROUTING_RULE_CHANGED", state(before), state(after)));
@@ -85,9 +108,8 @@ public class RoutingAdministration {
      * {@link vn.trean.organisation.Organisation#agencyForRole}, for every commune in one query.
      */
     public List<Gap> gaps(String provinceCode, LocalDate on) {
-        boolean known = jdbc.sql("select count(*) from locality where list = 'V2025' and level = 'PROVINCE' and code = :p")
-                .param("p", provinceCode).query(Long.class).single() > 0;
-        if (!known) {
+        // another province is unknown to a province administrator, like a province that does not exist
+        if (!scopes.current().coversProvince(provinceCode) || !knownProvince(provinceCode)) {
             throw new InvalidFieldsProblem(List.of(new Violation("province", "unknown-province")));
         }
         Map<String, Gap> byCommune = new LinkedHashMap<>();
@@ -100,6 +122,7 @@ public class RoutingAdministration {
                                select 1 from routing_rule rr join agency a on a.kind = rr.agency_kind
                                 where rr.role_key = r.role_key and a.locality_list = 'V2025'
                                   and rr.valid_from <= :on and (rr.valid_to is null or rr.valid_to >= :on)
+                                  and """ + Organisation.ruleOfProvinceFirst("rr") + """
                                   and a.valid_from <= :on and (a.valid_to is null or a.valid_to >= :on)
                                   and case rr.scope
                                         when 'COMMUNE' then a.locality_code = c.code
@@ -122,14 +145,17 @@ public class RoutingAdministration {
     }
 
     /**
-     * Two rules of one role in force on the same day would make routing ambiguous whatever their scopes (the
-     * resolution would pick one of them by agency id), so the check covers the role in every scope.
+     * Two rules of one role for the same province (or both nationwide) in force on the same day would make
+     * routing ambiguous whatever their scopes (the resolution would pick one of them by agency id), so the
+     * check covers the role in every scope of that province. A province's rule overlapping a nationwide one is
+     * the point of a province's rule: it wins there.
      */
-    private void refuseOverlap(String roleKey, LocalDate from, LocalDate to, Long except) {
+    private void refuseOverlap(String roleKey, String provinceCode, LocalDate from, LocalDate to, Long except) {
         List<RoutingRule> overlapping = jdbc.sql("select " + COLUMNS + """
-                         where role_key = :role and (cast(:except as bigint) is null or id <> :except)
+                         where role_key = :role and province_code is not distinct from :province
+                           and (cast(:except as bigint) is null or id <> :except)
                          order by valid_from""")
-                .param("role", roleKey).param("except", except)
+                .param("role", roleKey).param("province", provinceCode).param("except", except)
                 .query(RoutingAdministration::rule).list().stream().filter(r -> r.overlaps(from, to)).toList();
         if (!overlapping.isEmpty()) {
             RoutingRule first = overlapping.get(0);
@@ -145,6 +171,11 @@ public class RoutingAdministration {
                 .query((rs, i) -> 1).list();
     }
 
+    private boolean knownProvince(String provinceCode) {
+        return jdbc.sql("select count(*) from locality where list = 'V2025' and level = 'PROVINCE' and code = :p")
+                .param("p", provinceCode).query(Long.class).single() > 0;
+    }
+
     private static void checkPeriod(LocalDate from, LocalDate to) {
         if (to != null && to.isBefore(from)) {
             throw new InvalidFieldsProblem(List.of(new Violation("validTo", "end-before-start")));
@@ -156,13 +187,14 @@ public class RoutingAdministration {
     }
 
     private static RuleState state(RoutingRule r) {
-        return new RuleState(r.id(), r.roleKey(), r.agencyKind().name(), r.scope().name(), r.validFrom(), r.validTo());
+        return new RuleState(r.id(), r.roleKey(), r.agencyKind().name(), r.scope().name(), r.validFrom(), r.validTo(),
+                r.provinceCode());
     }
 
     private static RoutingRule rule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         var validTo = rs.getDate("valid_to");
         return new RoutingRule(rs.getLong("id"), rs.getString("role_key"), AgencyKind.valueOf(rs.getString("agency_kind")),
                 Scope.valueOf(rs.getString("scope")), rs.getDate("valid_from").toLocalDate(),
-                validTo == null ? null : validTo.toLocalDate());
+                validTo == null ? null : validTo.toLocalDate(), rs.getString("province_code"));
     }
 }

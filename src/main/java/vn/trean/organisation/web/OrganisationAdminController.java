@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
 import vn.trean.organisation.AgencyKind;
+import vn.trean.problem.ApiProblem;
 import vn.trean.organisation.AgencyWork.OpenTask;
 import vn.trean.organisation.RoutingRule;
 import vn.trean.organisation.RoutingRule.Scope;
@@ -29,7 +31,8 @@ import vn.trean.organisation.internal.RoutingAdministration;
 import vn.trean.organisation.internal.RoutingAdministration.Gap;
 
 /**
- * Administrators manage agencies and routing rules (the security rules admit ADMIN only under /api/admin).
+ * Administrators manage agencies and routing rules (the security rules admit ADMIN and PROVINCE_ADMIN here); the
+ * services keep a province administrator to their own province.
  * The actor of the audit log is the signed-in principal's name (this module may not depend on identity).
  */
 @RestController
@@ -65,8 +68,10 @@ class OrganisationAdminController {
     record MovedTasks(String fromAgencyId, String toAgencyId, List<OpenTask> moved) {
     }
 
+    /** provinceCode: the province the rule holds for; absent: every province (a province administrator's: theirs). */
     record NewRule(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,62}") String roleKey, @NotNull AgencyKind agencyKind,
-                   @NotNull Scope scope, @NotNull LocalDate validFrom, LocalDate validTo) {
+                   @NotNull Scope scope, @NotNull LocalDate validFrom, LocalDate validTo,
+                   @Pattern(regexp = "[0-9]{2}") String provinceCode) {
     }
 
     record RuleEnd(LocalDate validTo) {
@@ -76,7 +81,8 @@ class OrganisationAdminController {
     }
 
     @GetMapping("/api/admin/agencies")
-    @Operation(summary = "Agencies of a locality (any list), or all, with their valid-from and valid-to days")
+    @Operation(summary = "Agencies of a locality (any list), or all, with their valid-from and valid-to days",
+            description = "A province administrator gets the agencies of their own province only.")
     List<AgencyEntry> list(@RequestParam(required = false) @Pattern(regexp = LOCALITY) String locality) {
         return agencies.list(locality);
     }
@@ -90,6 +96,12 @@ class OrganisationAdminController {
         AgencyEntry created = agencies.create(request.kind(), request.name(), request.localityCode(),
                 request.validFrom(), request.validTo(), principal.getName());
         return ResponseEntity.created(URI.create("/api/admin/agencies/" + created.id())).body(created);
+    }
+
+    @GetMapping("/api/admin/agencies/{id}")
+    @Operation(summary = "One agency", description = "404 when missing, or outside a province administrator's province.")
+    AgencyEntry agency(@PathVariable String id) {
+        return agencies.find(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found"));
     }
 
     @PutMapping("/api/admin/agencies/{id}")
@@ -114,7 +126,8 @@ class OrganisationAdminController {
     }
 
     @GetMapping("/api/admin/routing")
-    @Operation(summary = "Every routing rule: which agency kind carries a role, in which scope, from when to when")
+    @Operation(summary = "Every routing rule: which agency kind carries a role, in which scope, from when to when, "
+            + "for which province (null: nationwide; a province's rule wins there over the nationwide one)")
     List<RoutingRule> rules() {
         return routing.rules();
     }
@@ -125,7 +138,7 @@ class OrganisationAdminController {
                     + "period: end that rule first (PUT /api/admin/routing/{id}). Applies to tasks created from validFrom.")
     ResponseEntity<RoutingRule> addRule(@Valid @RequestBody NewRule request, Principal principal) {
         RoutingRule added = routing.add(request.roleKey(), request.agencyKind(), request.scope(), request.validFrom(),
-                request.validTo(), principal.getName());
+                request.validTo(), request.provinceCode(), principal.getName());
         return ResponseEntity.created(URI.create("/api/admin/routing/" + added.id())).body(added);
     }
 
