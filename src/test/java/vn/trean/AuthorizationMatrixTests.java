@@ -101,6 +101,9 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /api/admin/users/{X}/disable                -     401  403  403  403  403  403  403  403  403  403  404
             POST /api/admin/users/{X}/enable                 -     401  403  403  403  403  403  403  403  403  403  404
             POST /api/admin/users/{X}/reset-password         -     401  403  403  403  403  403  403  403  403  403  404
+            GET /api/admin/holidays                          -     401  403  403  403  403  403  403  403  403  403  200
+            GET /api/admin/holidays/2027                     -     401  403  403  403  403  403  403  403  403  403  200
+            PUT /api/admin/holidays/2027                     json  401  403  403  403  403  403  403  403  403  403  400
             POST /api/account/password                       json  401  400  400  400  400  400  400  400  400  400  400
             GET /                                            -     302  302  302  302  302  302  302  302  302  302  302
             GET /login                                       -     200  200  200  200  200  200  200  200  200  200  200
@@ -126,6 +129,8 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             GET /models                                      -     302  403  403  403  403  403  403  403  403  200  200
             GET /models/edit/{R}                             -     302  403  403  403  403  403  403  403  403  200  200
             GET /models/migration/result?batch={X}&cases={X}&source={X}&target={X}  - 302  403  403  403  403  403  403  403  403  200  200
+            GET /admin/holidays                              -     302  403  403  403  403  403  403  403  403  403  200
+            POST /admin/holidays?year=1999                   form  403  403  403  403  403  403  403  403  403  403  200
             GET /engine-rest/engine                          -     401  403  403  403  403  403  403  403  403  200  200
             GET /engine-rest/task                            -     401  403  403  403  403  403  403  403  403  200  200
             GET /engine-rest/process-instance                -     401  403  403  403  403  403  403  403  403  200  200
