@@ -84,8 +84,9 @@ public class DueDateRecalculation {
                 if (workingDays.isEmpty()) {
                     continue;
                 }
+                // a suspended task cannot be saved; it keeps its date until resumed and the next save
                 for (Task task : tasks.createTaskQuery().processDefinitionId(process.getId())
-                        .taskDefinitionKey(userTask.getId()).list()) {
+                        .taskDefinitionKey(userTask.getId()).active().list()) {
                     if (recalculate(task, workingDays.get(), days)) {
                         moved++;
                     }
