@@ -143,6 +143,11 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /engine-rest/task/{T}/complete              json  401  403  403  403  403  403  403  403  403  403  403  403
             GET /camunda/app/welcome/default/                -     302  403  403  403  403  403  403  403  403  200  200  403
             GET /camunda/api/engine/engine/                  -     302  403  403  403  403  403  403  403  403  200  200  403
+            GET /api/admin/holidays                          -     401  403  403  403  403  403  403  403  403  403  200  403
+            GET /api/admin/holidays/2027                     -     401  403  403  403  403  403  403  403  403  403  200  403
+            PUT /api/admin/holidays/2027                     json  401  403  403  403  403  403  403  403  403  403  400  403
+            GET /admin/holidays                              -     302  403  403  403  403  403  403  403  403  403  200  403
+            POST /admin/holidays?year=1999                   form  403  403  403  403  403  403  403  403  403  403  200  403
             """;
 
     @Test

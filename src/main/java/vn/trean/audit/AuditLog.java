@@ -27,6 +27,7 @@ import vn.trean.identity.IntegrationEvents.IntegrationTokenRevoked;
 import vn.trean.organisation.OrganisationEvents.AgencyChanged;
 import vn.trean.organisation.OrganisationEvents.OpenTasksMoved;
 import vn.trean.organisation.OrganisationEvents.RoutingRuleChanged;
+import vn.trean.workflow.WorkflowEvents.HolidaysChanged;
 import vn.trean.workflow.WorkflowEvents.ModelsDeployed;
 import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
 
@@ -145,6 +146,20 @@ public class AuditLog {
     void on(RoutingRuleChanged e) {
         write(e.actor(), e.action(), null, beforeAfter("ruleId", (e.after() == null ? e.before() : e.after()).id(),
                 e.before(), e.after()));
+    }
+
+    // Issue 8, item 7: a year's holidays, with the days before (null: not configured) and after.
+
+    @EventListener
+    void on(HolidaysChanged e) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("year", e.year());
+        detail.put("reason", e.reason());
+        detail.put("before", e.before());
+        detail.put("after", e.after());
+        detail.put("timersMoved", e.timersMoved());
+        detail.put("tasksMoved", e.tasksMoved());
+        write(e.actor(), "HOLIDAYS_CHANGED", null, detail);
     }
 
     private static Map<String, Object> beforeAfter(String key, Object id, Object before, Object after) {

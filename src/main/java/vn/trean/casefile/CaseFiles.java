@@ -53,6 +53,9 @@ public interface CaseFiles {
 
     void stepOpened(UUID caseId, String stepKey, String taskId, String agencyId, Instant openedAt, Instant dueAt);
 
+    /** The open step's deadline was recalculated (the holidays of a year changed). */
+    void stepDueChanged(String taskId, Instant dueAt);
+
     /** Stores what was recorded at a step; the step itself completes when the engine completes its task. */
     void recordStepData(String taskId, Map<String, Object> data);
 

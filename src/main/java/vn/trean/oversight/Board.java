@@ -97,6 +97,12 @@ public class Board {
                 workList.countByStep(area.commune(), area.province()));
     }
 
+    /** How many open tasks of the user's area have a deadline computed without the holidays of a year, per year. */
+    public Map<Integer, Integer> deadlinesWithoutHolidays(CurrentUser user) {
+        Area area = areaOf(user);
+        return workList.deadlinesWithoutHolidays(area.commune(), area.province());
+    }
+
     /** Deadline compliance by commune for the cases received from {@code from} to {@code to}, both inclusive (Vietnam dates). */
     public List<ComplianceRow> compliance(CurrentUser user, LocalDate from, LocalDate to) {
         Area area = areaOf(user);

@@ -10,10 +10,12 @@ import java.util.UUID;
  *
  * @param candidateGroups the agencies it is routed to (engine group ids)
  * @param windowEndsAt    the end of the 12-hour window for a step it binds, otherwise null
+ * @param dueWithoutHolidaysOf a year without configured holidays that its working-day deadline spans, otherwise null
  */
 public record TaskRow(String taskId, UUID caseId, String caseNumber, String communeCode, String provinceCode,
                       String stepKey, String name, List<String> candidateGroups, String assignee, Instant createdAt,
-                      Instant dueAt, UUID measureId, Instant windowEndsAt, boolean emergency) {
+                      Instant dueAt, UUID measureId, Instant windowEndsAt, boolean emergency,
+                      Integer dueWithoutHolidaysOf) {
 
     @JsonProperty("inTwelveHourWindow")
     public boolean inTwelveHourWindow() {

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.trean.identity.CurrentUser;
 import vn.trean.workflow.WorkflowEvents.TaskAssigned;
+import vn.trean.workflow.WorkflowEvents.TaskDueDateChanged;
 import vn.trean.workflow.WorkflowEvents.TaskEnded;
 import vn.trean.workflow.WorkflowEvents.TaskRerouted;
 import vn.trean.workflow.WorkflowEvents.TaskRouted;
@@ -28,7 +29,7 @@ public class WorkList {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String COLUMNS = """
             task_id, case_id, case_number, commune_code, province_code, step_key, step_name, agencies, assignee,
-            created_at, due_at, measure_id, window_ends_at, emergency
+            created_at, due_at, measure_id, window_ends_at, emergency, due_without_holidays_of
             """;
 
     private final JdbcClient jdbc;
@@ -118,7 +119,7 @@ public class WorkList {
     void on(TaskRouted t) {
         jdbc.sql("insert into work_item (" + COLUMNS + """
                         ) values (:task, :case, :number, :commune, :province, :step, :name, :agencies, null,
-                                  :created, :due, :measure, :window, :emergency)
+                                  :created, :due, :measure, :window, :emergency, null)
                         on conflict (task_id) do nothing""")
                 .param("task", t.taskId()).param("case", t.caseId()).param("number", t.caseNumber())
                 .param("commune", t.communeCode()).param("province", t.provinceCode()).param("step", t.stepKey())
@@ -141,6 +142,37 @@ public class WorkList {
     }
 
     @EventListener
+    void on(TaskDueDateChanged t) {
+        jdbc.sql("update work_item set due_at = :d, due_without_holidays_of = :y where task_id = :t")
+                .param("d", timestamp(t.dueAt())).param("y", t.dueWithoutHolidaysOf()).param("t", t.taskId()).update();
+    }
+
+    /** The year without configured holidays that an open task's deadline spans, if any. */
+    public java.util.Optional<Integer> dueWithoutHolidaysOf(String taskId) {
+        return jdbc.sql("select due_without_holidays_of from work_item where task_id = :t").param("t", taskId)
+                .query(Integer.class).optional();
+    }
+
+    /**
+     * How many open tasks of a commune or a province (exactly one of the two codes set) have a deadline computed
+     * without the holidays of a year, per year.
+     */
+    public java.util.Map<Integer, Integer> deadlinesWithoutHolidays(String communeCode, String provinceCode) {
+        java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        select due_without_holidays_of, count(*) from work_item
+                        where due_without_holidays_of is not null
+                          and (cast(:commune as text) is null or commune_code = :commune)
+                          and (cast(:province as text) is null or province_code = :province)
+                        group by due_without_holidays_of""")
+                .param("commune", communeCode).param("province", provinceCode)
+                .query(rs -> {
+                    counts.put(rs.getInt(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    @EventListener
     void on(TaskEnded t) {
         jdbc.sql("delete from work_item where task_id = :t").param("t", t.taskId()).update();
     }
@@ -150,7 +182,8 @@ public class WorkList {
                 rs.getString("commune_code"), rs.getString("province_code"), rs.getString("step_key"),
                 rs.getString("step_name"), List.of((String[]) rs.getArray("agencies").getArray()),
                 rs.getString("assignee"), rs.getTimestamp("created_at").toInstant(), instant(rs, "due_at"),
-                rs.getObject("measure_id", UUID.class), instant(rs, "window_ends_at"), rs.getBoolean("emergency"));
+                rs.getObject("measure_id", UUID.class), instant(rs, "window_ends_at"), rs.getBoolean("emergency"),
+                rs.getObject("due_without_holidays_of", Integer.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

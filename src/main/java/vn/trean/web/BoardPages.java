@@ -22,6 +22,7 @@ import vn.trean.organisation.Organisation;
 import vn.trean.oversight.Board;
 import vn.trean.workflow.CaseProcess;
 import vn.trean.workflow.EngineClock;
+import vn.trean.workflow.HolidayCalendar;
 
 /**
  * The overdue board of a province supervisor (their province) or a commune chairman (their commune).
@@ -36,8 +37,11 @@ class BoardPages {
     private final Organisation organisation;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final HolidayCalendar holidays;
 
-    BoardPages(Board board, UserDirectory users, Organisation organisation, MessageSource messages, ObjectMapper json) {
+    BoardPages(Board board, UserDirectory users, Organisation organisation, MessageSource messages, ObjectMapper json,
+               HolidayCalendar holidays) {
+        this.holidays = holidays;
         this.board = board;
         this.users = users;
         this.organisation = organisation;
@@ -57,6 +61,8 @@ class BoardPages {
         var overdueBoard = board.board(me, sort);
         model.addAttribute("board", overdueBoard);
         model.addAttribute("sort", sort.name());
+        model.addAttribute("missingHolidayYear", holidays.missingNextYear().orElse(null));
+        model.addAttribute("deadlinesWithoutHolidays", board.deadlinesWithoutHolidays(me));
         model.addAttribute("from", periodFrom);
         model.addAttribute("to", periodTo);
         model.addAttribute("compliance", periodFrom.isAfter(periodTo) ? null : board.compliance(me, periodFrom, periodTo));

@@ -22,6 +22,7 @@ import vn.trean.problem.ApiProblem;
 import vn.trean.tasks.TaskFilter;
 import vn.trean.tasks.TaskPage;
 import vn.trean.tasks.TaskWork;
+import vn.trean.tasks.WorkList;
 import vn.trean.workflow.CaseProcess;
 
 /** My tasks, and one task: the case summary beside the step's form, which the browser submits to the JSON API. */
@@ -34,7 +35,11 @@ class TaskPages {
     private final ObjectMapper json;
     private final MessageSource messages;
 
-    TaskPages(TaskWork work, CaseFiles cases, UserDirectory users, ObjectMapper json, MessageSource messages) {
+    private final WorkList workList;
+
+    TaskPages(TaskWork work, CaseFiles cases, UserDirectory users, ObjectMapper json, MessageSource messages,
+              WorkList workList) {
+        this.workList = workList;
         this.work = work;
         this.cases = cases;
         this.users = users;
@@ -66,6 +71,7 @@ class TaskPages {
         CurrentUser me = users.requireCurrent();
         var task = work.task(taskId);
         model.addAttribute("task", task.task());
+        model.addAttribute("dueWithoutHolidaysOf", workList.dueWithoutHolidaysOf(taskId).orElse(null));
         model.addAttribute("schema", json.writeValueAsString(task.form()));
         model.addAttribute("formTexts", json.writeValueAsString(formTexts()));
         model.addAttribute("sheet", task.task().caseId() == null ? null

@@ -54,4 +54,22 @@ public final class WorkflowEvents {
 
     public record OpenStep(String taskId, String stepKey) {
     }
+
+    // Issue 8, item 7: the holiday calendar.
+
+    /**
+     * A year's holidays were saved; {@code before} is null when the year was not configured. The days are
+     * lists of ISO dates under {@code holidays} and {@code makeUpWorkingDays}; {@code timersMoved} and
+     * {@code tasksMoved} count the open working-day deadlines recalculated.
+     */
+    public record HolidaysChanged(String actor, int year, String reason, Object before, Object after, int timersMoved,
+                                  int tasksMoved) {
+    }
+
+    /**
+     * The due date of an open working-day task was (re)computed: {@code dueWithoutHolidaysOf} is the first
+     * year it spans whose holidays are not configured, or null.
+     */
+    public record TaskDueDateChanged(String taskId, Instant dueAt, Integer dueWithoutHolidaysOf) {
+    }
 }

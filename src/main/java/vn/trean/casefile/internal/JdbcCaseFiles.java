@@ -352,6 +352,12 @@ class JdbcCaseFiles implements CaseFiles {
     }
 
     @Override
+    public void stepDueChanged(String taskId, Instant dueAt) {
+        jdbc.sql("update step_record set due_at = :d where task_id = :t")
+                .param("d", dueAt == null ? null : Timestamp.from(dueAt)).param("t", taskId).update();
+    }
+
+    @Override
     public void recordStepData(String taskId, Map<String, Object> data) {
         jdbc.sql("update step_record set data = cast(:d as jsonb) where task_id = :t")
                 .param("d", toJson(data)).param("t", taskId).update();

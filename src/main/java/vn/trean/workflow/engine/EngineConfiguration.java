@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.trean.workflow.CaseProcess;
 import vn.trean.workflow.calendar.HolidaySettings;
+import vn.trean.workflow.calendar.HolidayStore;
 import vn.trean.workflow.calendar.WorkingDayCalendar;
 import vn.trean.workflow.calendar.WorkingDayDueDateCalendar;
 import vn.trean.workflow.model.ModelGuard;
@@ -32,8 +33,8 @@ import vn.trean.workflow.routing.WorkflowSettings;
 class EngineConfiguration {
 
     @Bean
-    WorkingDayCalendar workingDayCalendar(HolidaySettings holidays, WorkflowSettings settings) {
-        return new WorkingDayCalendar(holidays.allHolidays(), holidays.allMakeUpWorkingDays(), settings.zone());
+    WorkingDayCalendar workingDayCalendar(HolidayStore holidays, WorkflowSettings settings) {
+        return new WorkingDayCalendar(holidays::days, settings.zone());
     }
 
     /**

@@ -17,7 +17,11 @@ import org.springframework.stereotype.Component;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.workflow.CaseProcess.Step;
 import vn.trean.workflow.CaseProcess.Var;
+import vn.trean.workflow.WorkflowEvents.TaskDueDateChanged;
 import vn.trean.workflow.WorkflowEvents.TaskRouted;
+import vn.trean.workflow.calendar.DueDateRecalculation;
+import vn.trean.workflow.calendar.WorkingDayCalendar;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /**
  * Runs when any user task of a case is created, after {@link RoutedCandidateGroups} routed its roles to
@@ -31,10 +35,14 @@ public class TaskRouting implements TaskListener {
     private final WorkflowSettings settings;
     private final ApplicationEventPublisher events;
 
-    TaskRouting(CaseFiles cases, WorkflowSettings settings, ApplicationEventPublisher events) {
+    private final WorkingDayCalendar calendar;
+
+    TaskRouting(CaseFiles cases, WorkflowSettings settings, ApplicationEventPublisher events,
+                WorkingDayCalendar calendar) {
         this.cases = cases;
         this.settings = settings;
         this.events = events;
+        this.calendar = calendar;
     }
 
     @Override
@@ -71,5 +79,20 @@ public class TaskRouting implements TaskListener {
                 List.copyOf(agencies), now, due, measureId,
                 step.map(Step::inTwelveHourWindow).orElse(false) ? windowEndsAt.toInstant() : null,
                 Boolean.TRUE.equals(task.getVariable(Var.EMERGENCY))));
+        markDeadlineWithoutHolidays(task, now, due);
+    }
+
+    /**
+     * A working-day deadline reaching into a year whose holidays nobody configured is computed without them:
+     * the work lists show that year beside it until the year is saved (which recalculates it).
+     */
+    private void markDeadlineWithoutHolidays(DelegateTask task, Instant created, Instant due) {
+        UserTask model = task.getBpmnModelElementInstance();
+        if (due == null || model == null || DueDateRecalculation.workingDays(model.getCamundaDueDate()).isEmpty()) {
+            return;
+        }
+        Instant start = task.getCreateTime() == null ? created : task.getCreateTime().toInstant();
+        calendar.unconfiguredYearBetween(start, due)
+                .ifPresent(year -> events.publishEvent(new TaskDueDateChanged(task.getId(), due, year)));
     }
 }
