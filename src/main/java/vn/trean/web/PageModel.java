@@ -32,7 +32,7 @@ class PageModel {
     @ModelAttribute("nav")
     Nav nav() {
         return users.current().map(u -> new Nav(true, u.role().receivesReports(), seesBoard(u.role()),
-                u.role().usesEngineTools())).orElse(new Nav(false, false, false, false));
+                u.role().usesEngineTools(), u.role() == Role.ADMIN)).orElse(new Nav(false, false, false, false, false));
     }
 
     /** The same page in the other language; the interceptor stores the choice in a cookie. */
@@ -55,7 +55,8 @@ class PageModel {
         };
     }
 
-    record Nav(boolean tasks, boolean newReport, boolean board, boolean engineTools) {
+    /** @param admin opens the administration pages (the security rules decide; this only shows the link) */
+    record Nav(boolean tasks, boolean newReport, boolean board, boolean engineTools, boolean admin) {
     }
 
     record LangUrls(String vi, String en) {

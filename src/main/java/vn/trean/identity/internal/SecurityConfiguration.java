@@ -78,6 +78,9 @@ class SecurityConfiguration {
                         .requestMatchers(withDefaults().matcher("/api/models/**")).hasAnyRole(ENGINE_TOOL_ROLES)
                         // integration accounts and their tokens (issue 8, item 5)
                         .requestMatchers(withDefaults().matcher("/api/admin/**")).hasRole(Role.ADMIN.name())
+                        // the administration pages (agencies, routing, people, integrations, holidays)
+                        .requestMatchers(withDefaults().matcher("/admin"), withDefaults().matcher("/admin/**"))
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers(withDefaults().matcher("/reports/new")).hasAnyRole(rolesThatFileReports())
                         .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error")).permitAll()
                         // the pages' styles and scripts: the login page needs them before anyone signs in

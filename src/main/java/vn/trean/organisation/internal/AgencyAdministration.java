@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.trean.organisation.AgencyKind;
 import vn.trean.organisation.AgencyWork;
 import vn.trean.organisation.AgencyWork.OpenTask;
+import vn.trean.organisation.OrganisationAdministration.AgencyEntry;
 import vn.trean.organisation.OrganisationEvents.AgencyChanged;
 import vn.trean.organisation.OrganisationEvents.AgencyState;
 import vn.trean.organisation.OrganisationEvents.OpenTasksMoved;
@@ -45,15 +46,6 @@ public class AgencyAdministration {
         this.jdbc = jdbc;
         this.work = work;
         this.events = events;
-    }
-
-    /** An agency as administrators see it: where it serves and from when to when. */
-    public record AgencyEntry(String id, AgencyKind kind, String name, String localityList, String localityCode,
-                              String localityName, String provinceCode, LocalDate validFrom, LocalDate validTo) {
-
-        AgencyState state() {
-            return new AgencyState(id, kind.name(), name, localityList, localityCode, validFrom, validTo);
-        }
     }
 
     /** The agencies of one locality (its code in either list), or all of them when the code is null; by kind and id. */
@@ -89,7 +81,7 @@ public class AgencyAdministration {
                 .param("id", id).param("kind", kind.name()).param("name", name.strip()).param("list", list)
                 .param("locality", localityCode).param("from", from).param("to", validTo).update();
         AgencyEntry created = find(id).orElseThrow();
-        events.publishEvent(new AgencyChanged(actor, "AGENCY_CREATED", null, created.state()));
+        events.publishEvent(new AgencyChanged(actor, "AGENCY_CREATED", null, state(created)));
         return created;
     }
 
@@ -104,7 +96,7 @@ public class AgencyAdministration {
         jdbc.sql("update agency set name = :name, valid_to = :to where id = :id")
                 .param("name", name.strip()).param("to", validTo).param("id", id).update();
         AgencyEntry after = find(id).orElseThrow();
-        events.publishEvent(new AgencyChanged(actor, "AGENCY_CHANGED", before.state(), after.state()));
+        events.publishEvent(new AgencyChanged(actor, "AGENCY_CHANGED", state(before), state(after)));
         return after;
     }
 
@@ -117,7 +109,7 @@ public class AgencyAdministration {
         refuseWhileOpenTasks(id);
         jdbc.sql("update agency set valid_to = :to where id = :id").param("to", last).param("id", id).update();
         AgencyEntry after = find(id).orElseThrow();
-        events.publishEvent(new AgencyChanged(actor, "AGENCY_RETIRED", before.state(), after.state()));
+        events.publishEvent(new AgencyChanged(actor, "AGENCY_RETIRED", state(before), state(after)));
         return after;
     }
 
@@ -185,6 +177,11 @@ public class AgencyAdministration {
             id = base + "-" + n;
         }
         return id;
+    }
+
+    private static AgencyState state(AgencyEntry a) {
+        return new AgencyState(a.id(), a.kind().name(), a.name(), a.localityList(), a.localityCode(), a.validFrom(),
+                a.validTo());
     }
 
     static LocalDate today() {

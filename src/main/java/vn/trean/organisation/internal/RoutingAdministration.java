@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.trean.organisation.AgencyKind;
+import vn.trean.organisation.OrganisationAdministration.Gap;
 import vn.trean.organisation.OrganisationEvents.RoutingRuleChanged;
 import vn.trean.organisation.OrganisationEvents.RuleState;
 import vn.trean.organisation.RoutingRule;
@@ -73,10 +74,6 @@ public class RoutingAdministration {
         RoutingRule after = find(id);
         events.publishEvent(new RoutingRuleChanged(actor, "ROUTING_RULE_CHANGED", state(before), state(after)));
         return after;
-    }
-
-    /** A commune of a province where some roles of the models resolve to no agency on a day. */
-    public record Gap(String communeCode, String communeName, List<String> missingRoles) {
     }
 
     /**
