@@ -121,6 +121,19 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /models/migration?source={X}&target={X}     -     403  403  403  403  403  403  403  403  403  400  400
             GET /account/password                            -     302  200  200  200  200  200  200  200  200  200  200
             POST /account/password                           form  403  200  200  200  200  200  200  200  200  200  200
+            GET /admin                                       -     302  403  403  403  403  403  403  403  403  403  200
+            GET /admin/agencies                              -     302  403  403  403  403  403  403  403  403  403  200
+            GET /admin/agencies?province=01&locality=00004   -     302  403  403  403  403  403  403  403  403  403  200
+            POST /admin/agencies                             form  403  403  403  403  403  403  403  403  403  403  200
+            GET /admin/agencies/police-00004                 -     302  403  403  403  403  403  403  403  403  403  200
+            GET /admin/agencies/{X}                          -     302  403  403  403  403  403  403  403  403  403  404
+            POST /admin/agencies/police-00004                form  403  403  403  403  403  403  403  403  403  403  200
+            POST /admin/agencies/{X}/retire                  form  403  403  403  403  403  403  403  403  403  403  404
+            POST /admin/agencies/police-00004/move-open-tasks form 403 403  403  403  403  403  403  403  403  403  200
+            GET /admin/routing                               -     302  403  403  403  403  403  403  403  403  403  200
+            GET /admin/routing?province=01                   -     302  403  403  403  403  403  403  403  403  403  200
+            POST /admin/routing                              form  403  403  403  403  403  403  403  403  403  403  200
+            POST /admin/routing/0/end                        form  403  403  403  403  403  403  403  403  403  403  404
             GET /v3/api-docs                                 -     302  200  200  200  200  200  200  200  200  200  200
             GET /swagger-ui/index.html                       -     302  200  200  200  200  200  200  200  200  200  200
             GET /models                                      -     302  403  403  403  403  403  403  403  403  200  200

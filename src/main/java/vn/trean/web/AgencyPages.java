@@ -211,7 +211,10 @@ class AgencyPages {
         return "admin-agencies";
     }
 
-    /** An agency and whether it serves today: IN_SERVICE, RETIRED or FUTURE. */
+    /**
+     * An agency and whether it serves today: IN_SERVICE, ENDING (retired, but serving until its last day, today
+     * or later: tasks are still routed to it until then), RETIRED or FUTURE.
+     */
     record Row(AgencyEntry agency, String status) {
     }
 
@@ -219,7 +222,10 @@ class AgencyPages {
         if (a.validTo() != null && a.validTo().isBefore(today)) {
             return "RETIRED";
         }
-        return a.validFrom().isAfter(today) ? "FUTURE" : "IN_SERVICE";
+        if (a.validFrom().isAfter(today)) {
+            return "FUTURE";
+        }
+        return a.validTo() == null ? "IN_SERVICE" : "ENDING";
     }
 
     /** The province itself (its own agencies) or one of its communes of today's list. */
