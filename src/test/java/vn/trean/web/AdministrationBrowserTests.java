@@ -229,7 +229,13 @@ class AdministrationBrowserTests extends BrowserTest {
         Dimension window = browser.manage().window().getSize();
         Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow.intValue()).as("horizontal overflow at %s on %s", window, browser.getCurrentUrl())
-                .isLessThanOrEqualTo(0);
+        if (overflow.intValue() > 0) {
+            Object wide = ((JavascriptExecutor) browser).executeScript("""
+                    const w = document.documentElement.clientWidth;
+                    return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w)
+                        .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ');""");
+            assertThat(overflow.intValue()).as("horizontal overflow at %s on %s: %s", window, browser.getCurrentUrl(),
+                    wide).isLessThanOrEqualTo(0);
+        }
     }
 }
