@@ -148,6 +148,20 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             PUT /api/admin/holidays/2027                     json  401  403  403  403  403  403  403  403  403  403  400  403
             GET /admin/holidays                              -     302  403  403  403  403  403  403  403  403  403  200  403
             POST /admin/holidays?year=1999                   form  403  403  403  403  403  403  403  403  403  403  200  403
+            GET /admin                                       -     302  403  403  403  403  403  403  403  403  403  200  200
+            GET /admin/agencies                              -     302  403  403  403  403  403  403  403  403  403  200  200
+            GET /admin/agencies?province=01&locality=00004   -     302  403  403  403  403  403  403  403  403  403  200  200
+            POST /admin/agencies                             form  403  403  403  403  403  403  403  403  403  403  200  200
+            GET /admin/agencies/police-00004                 -     302  403  403  403  403  403  403  403  403  403  200  200
+            GET /admin/agencies/{X}                          -     302  403  403  403  403  403  403  403  403  403  404  404
+            GET /admin/agencies/{Q}                          -     302  403  403  403  403  403  403  403  403  403  200  404
+            POST /admin/agencies/police-00004                form  403  403  403  403  403  403  403  403  403  403  200  200
+            POST /admin/agencies/{X}/retire                  form  403  403  403  403  403  403  403  403  403  403  404  404
+            POST /admin/agencies/police-00004/move-open-tasks form 403 403  403  403  403  403  403  403  403  403  200  200
+            GET /admin/routing                               -     302  403  403  403  403  403  403  403  403  403  200  200
+            GET /admin/routing?province=01                   -     302  403  403  403  403  403  403  403  403  403  200  200
+            POST /admin/routing                              form  403  403  403  403  403  403  403  403  403  403  200  200
+            POST /admin/routing/0/end                        form  403  403  403  403  403  403  403  403  403  403  404  404
             """;
 
     @Test

@@ -32,7 +32,8 @@ class PageModel {
     @ModelAttribute("nav")
     Nav nav() {
         return users.current().map(u -> new Nav(true, u.role().receivesReports(), seesBoard(u.role()),
-                u.role().usesEngineTools())).orElse(new Nav(false, false, false, false));
+                u.role().usesEngineTools(), u.role() == Role.ADMIN || u.role() == Role.PROVINCE_ADMIN,
+                u.role() == Role.ADMIN)).orElse(new Nav(false, false, false, false, false, false));
     }
 
     /** The same page in the other language; the interceptor stores the choice in a cookie. */
@@ -55,7 +56,12 @@ class PageModel {
         };
     }
 
-    record Nav(boolean tasks, boolean newReport, boolean board, boolean engineTools) {
+    /**
+     * @param admin opens the administration pages (the security rules decide; this only shows the link)
+     * @param nationalAdmin administers the whole installation: integrations and the holiday calendar too
+     */
+    record Nav(boolean tasks, boolean newReport, boolean board, boolean engineTools, boolean admin,
+               boolean nationalAdmin) {
     }
 
     record LangUrls(String vi, String en) {

@@ -15,6 +15,7 @@ import vn.trean.organisation.AdministrationScopes;
 import vn.trean.organisation.AgencyKind;
 import vn.trean.organisation.AgencyWork;
 import vn.trean.organisation.AgencyWork.OpenTask;
+import vn.trean.organisation.OrganisationAdministration.AgencyEntry;
 import vn.trean.organisation.OrganisationEvents.AgencyChanged;
 import vn.trean.organisation.OrganisationEvents.AgencyState;
 import vn.trean.organisation.OrganisationEvents.OpenTasksMoved;
@@ -51,19 +52,7 @@ public class AgencyAdministration {
         this.scopes = scopes;
     }
 
-    /** An agency as administrators see it: where it serves and from when to when. */
-    public record AgencyEntry(String id, AgencyKind kind, String name, String localityList, String localityCode,
-                              String localityName, String provinceCode, LocalDate validFrom, LocalDate validTo) {
-
-        AgencyState state() {
-            return new AgencyState(id, kind.name(), name, localityList, localityCode, validFrom, validTo);
-        }
-    }
-
-    /**
-     * The agencies of one locality (its code in either list), or all of them when the code is null; by kind and
-     * id. A province administrator gets their province's agencies only.
-     */
+    /** The agencies of one locality (its code in either list), or all of them when the code is null; by kind and id. */
     public List<AgencyEntry> list(String localityCode) {
         return jdbc.sql("select " + COLUMNS + " where (cast(:locality as text) is null or a.locality_code = :locality) and "
                         + AdministrationScope.agencyCondition("a.id") + " order by a.locality_code nulls first, a.kind, a.id")
@@ -100,7 +89,7 @@ public class AgencyAdministration {
         // the scope decides on the agency as written: a unit outside the administrator's province is unknown to
         // them, and the exception rolls the insert back
         AgencyEntry created = find(id).orElseThrow(() -> outsideScope(kind));
-        events.publishEvent(new AgencyChanged(actor, "AGENCY_CREATED", null, created.state()));
+        events.publishEvent(new AgencyChanged(actor, "AGENCY_CREATED", null, state(created)));
         return created;
     }
 
@@ -115,7 +104,7 @@ public class AgencyAdministration {
         jdbc.sql("update agency set name = :name, valid_to = :to where id = :id")
                 .param("name", name.strip()).param("to", validTo).param("id", id).update();
         AgencyEntry after = find(id).orElseThrow();
-        events.publishEvent(new AgencyChanged(actor, "AGENCY_CHANGED", before.state(), after.state()));
+        events.publishEvent(new AgencyChanged(actor, "AGENCY_CHANGED", state(before), state(after)));
         return after;
     }
 
@@ -128,7 +117,7 @@ public class AgencyAdministration {
         refuseWhileOpenTasks(id);
         jdbc.sql("update agency set valid_to = :to where id = :id").param("to", last).param("id", id).update();
         AgencyEntry after = find(id).orElseThrow();
-        events.publishEvent(new AgencyChanged(actor, "AGENCY_RETIRED", before.state(), after.state()));
+        events.publishEvent(new AgencyChanged(actor, "AGENCY_RETIRED", state(before), state(after)));
         return after;
     }
 
@@ -203,6 +192,11 @@ public class AgencyAdministration {
             id = base + "-" + n;
         }
         return id;
+    }
+
+    private static AgencyState state(AgencyEntry a) {
+        return new AgencyState(a.id(), a.kind().name(), a.name(), a.localityList(), a.localityCode(), a.validFrom(),
+                a.validTo());
     }
 
     static LocalDate today() {

@@ -14,6 +14,7 @@ import vn.trean.organisation.AdministrationScope;
 import vn.trean.organisation.AdministrationScopes;
 import vn.trean.organisation.AgencyKind;
 import vn.trean.organisation.Organisation;
+import vn.trean.organisation.OrganisationAdministration.Gap;
 import vn.trean.organisation.OrganisationEvents.RoutingRuleChanged;
 import vn.trean.organisation.OrganisationEvents.RuleState;
 import vn.trean.organisation.RoutingRule;
@@ -96,10 +97,6 @@ public class RoutingAdministration {
         RoutingRule after = find(id);
         events.publishEvent(new RoutingRuleChanged(actor, "ROUTING_RULE_CHANGED", state(before), state(after)));
         return after;
-    }
-
-    /** A commune of a province where some roles of the models resolve to no agency on a day. */
-    public record Gap(String communeCode, String communeName, List<String> missingRoles) {
     }
 
     /**

@@ -26,9 +26,9 @@ import vn.trean.organisation.AgencyWork.OpenTask;
 import vn.trean.organisation.RoutingRule;
 import vn.trean.organisation.RoutingRule.Scope;
 import vn.trean.organisation.internal.AgencyAdministration;
-import vn.trean.organisation.internal.AgencyAdministration.AgencyEntry;
+import vn.trean.organisation.OrganisationAdministration.AgencyEntry;
 import vn.trean.organisation.internal.RoutingAdministration;
-import vn.trean.organisation.internal.RoutingAdministration.Gap;
+import vn.trean.organisation.OrganisationAdministration.Gap;
 
 /**
  * Administrators manage agencies and routing rules (the security rules admit ADMIN and PROVINCE_ADMIN here); the
