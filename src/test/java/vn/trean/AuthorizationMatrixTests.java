@@ -101,6 +101,10 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /api/admin/users/{X}/disable                -     401  403  403  403  403  403  403  403  403  403  404
             POST /api/admin/users/{X}/enable                 -     401  403  403  403  403  403  403  403  403  403  404
             POST /api/admin/users/{X}/reset-password         -     401  403  403  403  403  403  403  403  403  403  404
+            GET /api/admin/users/import-template             -     401  403  403  403  403  403  403  403  403  403  200
+            GET /api/admin/users/import-template?format=xlsx -     401  403  403  403  403  403  403  403  403  403  200
+            POST /api/admin/users/import?dryRun=true         form  401  403  403  403  403  403  403  403  403  403  400
+            POST /api/admin/users/import?dryRun=false        form  401  403  403  403  403  403  403  403  403  403  400
             POST /api/account/password                       json  401  400  400  400  400  400  400  400  400  400  400
             GET /                                            -     302  302  302  302  302  302  302  302  302  302  302
             GET /login                                       -     200  200  200  200  200  200  200  200  200  200  200
@@ -126,6 +130,21 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             GET /models                                      -     302  403  403  403  403  403  403  403  403  200  200
             GET /models/edit/{R}                             -     302  403  403  403  403  403  403  403  403  200  200
             GET /models/migration/result?batch={X}&cases={X}&source={X}&target={X}  - 302  403  403  403  403  403  403  403  403  200  200
+            GET /admin/people                                -     302  403  403  403  403  403  403  403  403  403  200
+            GET /admin/people?role=POLICE&q=a                -     302  403  403  403  403  403  403  403  403  403  200
+            POST /admin/people                               form  403  403  403  403  403  403  403  403  403  403  200
+            GET /admin/people/user/{X}                       -     302  403  403  403  403  403  403  403  403  403  404
+            POST /admin/people/user/{X}                      form  403  403  403  403  403  403  403  403  403  403  404
+            POST /admin/people/user/{X}/disable              -     403  403  403  403  403  403  403  403  403  403  404
+            POST /admin/people/user/{X}/enable               -     403  403  403  403  403  403  403  403  403  403  404
+            POST /admin/people/user/{X}/reset-password       -     403  403  403  403  403  403  403  403  403  403  404
+            GET /admin/people/import                         -     302  403  403  403  403  403  403  403  403  403  200
+            POST /admin/people/import                        form  403  403  403  403  403  403  403  403  403  403  200
+            GET /admin/people/import/done                    -     302  403  403  403  403  403  403  403  403  403  302
+            GET /admin/integrations                          -     302  403  403  403  403  403  403  403  403  403  200
+            POST /admin/integrations                         form  403  403  403  403  403  403  403  403  403  403  200
+            POST /admin/integrations/{X}/tokens              form  403  403  403  403  403  403  403  403  403  403  404
+            POST /admin/integrations/{I}/tokens/{X}/revoke   -     403  403  403  403  403  403  403  403  403  403  404
             GET /engine-rest/engine                          -     401  403  403  403  403  403  403  403  403  200  200
             GET /engine-rest/task                            -     401  403  403  403  403  403  403  403  403  200  200
             GET /engine-rest/process-instance                -     401  403  403  403  403  403  403  403  403  200  200

@@ -78,6 +78,8 @@ class SecurityConfiguration {
                         .requestMatchers(withDefaults().matcher("/api/models/**")).hasAnyRole(ENGINE_TOOL_ROLES)
                         // integration accounts and their tokens (issue 8, item 5)
                         .requestMatchers(withDefaults().matcher("/api/admin/**")).hasRole(Role.ADMIN.name())
+                        // the administration pages (people, import, integrations, agencies, routing): ADMIN only
+                        .requestMatchers(withDefaults().matcher("/admin/**")).hasRole(Role.ADMIN.name())
                         .requestMatchers(withDefaults().matcher("/reports/new")).hasAnyRole(rolesThatFileReports())
                         .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error")).permitAll()
                         // the pages' styles and scripts: the login page needs them before anyone signs in

@@ -93,8 +93,17 @@ public class UserAdministration implements OwnPassword {
 
     @Transactional
     public WithOneTimePassword create(String username, Details details, String actor) {
+        WithOneTimePassword created = insert(username, details, actor, PasswordPolicy.oneTimePassword());
+        events.publishEvent(new UsersChanged());
+        return created;
+    }
+
+    /**
+     * Creates the user and publishes {@link UserCreated} for the audit log, but not {@link UsersChanged}: a bulk
+     * import inserts many users in its own transaction and rebuilds the engine's identity once after it.
+     */
+    WithOneTimePassword insert(String username, Details details, String actor, String password) {
         checkAgency(details.agencyId());
-        String password = PasswordPolicy.oneTimePassword();
         try {
             jdbc.sql("""
                             insert into app_user (username, password_hash, display_name, email, role, agency_id, must_change_password)
@@ -109,7 +118,6 @@ public class UserAdministration implements OwnPassword {
         }
         AdminUser created = user(username).orElseThrow();
         events.publishEvent(new UserCreated(actor, username, created.snapshot()));
-        events.publishEvent(new UsersChanged());
         return new WithOneTimePassword(created, password);
     }
 
