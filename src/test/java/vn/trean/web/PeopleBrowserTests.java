@@ -167,13 +167,16 @@ class PeopleBrowserTests extends BrowserTest {
         open("/admin/integrations");
         fitsTheScreen();
 
-        click(By.cssSelector("#integration-form button[type=submit]"));
-        assertThat(text(By.id("name-error"))).isNotBlank();
-        type("name", name);
+        // a name the rules refuse comes back next to the field, the other choices kept
+        type("name", "Tên Sai");
         type("displayName", "Hệ thống thử");
         new Select(find(By.id("role"))).selectByValue("HOTLINE_OPERATOR");
         type("agencyId", "hotline-111");
         click(By.cssSelector("#integration-form input[name=scopes][value='tasks:read']"));
+        click(By.cssSelector("#integration-form button[type=submit]"));
+        assertThat(text(By.id("name-error"))).isNotBlank();
+        assertThat(find(By.cssSelector("#integration-form input[name=scopes][value='tasks:read']")).isSelected()).isTrue();
+        type("name", name);
         click(By.cssSelector("#integration-form button[type=submit]"));
         By account = By.cssSelector("section.integration[data-name='" + name + "']");
         find(account);
