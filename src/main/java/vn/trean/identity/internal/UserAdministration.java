@@ -93,22 +93,24 @@ public class UserAdministration implements OwnPassword {
 
     @Transactional
     public WithOneTimePassword create(String username, Details details, String actor) {
-        WithOneTimePassword created = insert(username, details, actor, PasswordPolicy.oneTimePassword());
+        String password = PasswordPolicy.oneTimePassword();
+        WithOneTimePassword created = insert(username, details, actor, password, encoder.encode(password));
         events.publishEvent(new UsersChanged());
         return created;
     }
 
     /**
      * Creates the user and publishes {@link UserCreated} for the audit log, but not {@link UsersChanged}: a bulk
-     * import inserts many users in its own transaction and rebuilds the engine's identity once after it.
+     * import inserts many users in its own transaction and rebuilds the engine's identity once after it. The hash
+     * is computed by the caller, so that an import can compute its hashes before its transaction opens.
      */
-    WithOneTimePassword insert(String username, Details details, String actor, String password) {
+    WithOneTimePassword insert(String username, Details details, String actor, String password, String hash) {
         checkAgency(details.agencyId());
         try {
             jdbc.sql("""
                             insert into app_user (username, password_hash, display_name, email, role, agency_id, must_change_password)
                             values (:u, :h, :n, :e, :r, :a, true)""")
-                    .param("u", username).param("h", encoder.encode(password)).param("n", details.displayName())
+                    .param("u", username).param("h", hash).param("n", details.displayName())
                     .param("e", blankToNull(details.email())).param("r", details.role().name()).param("a", details.agencyId())
                     .update();
         } catch (DuplicateKeyException taken) {

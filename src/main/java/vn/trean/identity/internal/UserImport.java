@@ -9,8 +9,10 @@ import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.trean.identity.IdentityEvents.UsersChanged;
 import vn.trean.identity.PeopleImport;
 import vn.trean.identity.Role;
@@ -31,9 +33,13 @@ class UserImport implements PeopleImport {
     private final UserAdministration administration;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
+    private final PasswordEncoder encoder;
+    private final TransactionTemplate transaction;
 
     UserImport(JdbcClient jdbc, UserRules rules, UserAdministration administration, ApplicationEventPublisher events,
-               MessageSource messages) {
+               MessageSource messages, PasswordEncoder encoder, PlatformTransactionManager transactions) {
+        this.encoder = encoder;
+        this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.rules = rules;
         this.administration = administration;
@@ -91,25 +97,36 @@ class UserImport implements PeopleImport {
                 .param("n", names).query(String.class).list());
     }
 
+    /** A one-time password and its hash, computed before the transaction opens (BCrypt takes tens of ms each). */
+    private record Credentials(String password, String hash) {
+    }
+
     @Override
-    @Transactional
     public List<Imported> importUsers(byte[] content, String actor) {
         Check check = check(content);
         if (!check.valid()) {
             throw new RowsRefused(check);
         }
-        List<Imported> imported = new ArrayList<>(check.rows().size());
-        for (CheckedRow row : check.rows()) {
-            WithOneTimePassword created = administration.insert(row.username(),
-                    new Details(row.displayName().trim(), row.email(), UserRules.role(row.role()), row.agencyId().trim()), actor,
-                    PasswordPolicy.oneTimePassword());
-            imported.add(new Imported(row.row(), row.username(), created.user().displayName(), created.user().role(),
-                    created.user().agencyId(), created.oneTimePassword()));
-        }
-        if (!imported.isEmpty()) {
-            // once for the whole file: the engine's users and groups are rebuilt after the commit
-            events.publishEvent(new UsersChanged());
-        }
-        return imported;
+        List<Credentials> credentials = check.rows().parallelStream().map(r -> {
+            String password = PasswordPolicy.oneTimePassword();
+            return new Credentials(password, encoder.encode(password));
+        }).toList();
+        // one transaction for every row: a name taken since the check (a unique key) rolls all of them back
+        return transaction.execute(status -> {
+            List<Imported> imported = new ArrayList<>(check.rows().size());
+            for (int i = 0; i < check.rows().size(); i++) {
+                CheckedRow row = check.rows().get(i);
+                WithOneTimePassword created = administration.insert(row.username(), new Details(row.displayName().trim(),
+                                row.email(), UserRules.role(row.role()), row.agencyId().trim()), actor,
+                        credentials.get(i).password(), credentials.get(i).hash());
+                imported.add(new Imported(row.row(), row.username(), created.user().displayName(), created.user().role(),
+                        created.user().agencyId(), created.oneTimePassword()));
+            }
+            if (!imported.isEmpty()) {
+                // once for the whole file: the engine's users and groups are rebuilt after the commit
+                events.publishEvent(new UsersChanged());
+            }
+            return imported;
+        });
     }
 }
