@@ -162,6 +162,25 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             GET /admin/routing?province=01                   -     302  403  403  403  403  403  403  403  403  403  200  200
             POST /admin/routing                              form  403  403  403  403  403  403  403  403  403  403  200  200
             POST /admin/routing/0/end                        form  403  403  403  403  403  403  403  403  403  403  404  404
+            GET /api/admin/users/import-template             -     401  403  403  403  403  403  403  403  403  403  200  200
+            GET /api/admin/users/import-template?format=xlsx -     401  403  403  403  403  403  403  403  403  403  200  200
+            POST /api/admin/users/import?dryRun=true         form  401  403  403  403  403  403  403  403  403  403  400  400
+            POST /api/admin/users/import?dryRun=false        form  401  403  403  403  403  403  403  403  403  403  400  400
+            GET /admin/people                                -     302  403  403  403  403  403  403  403  403  403  200  200
+            GET /admin/people?role=POLICE&q=a                -     302  403  403  403  403  403  403  403  403  403  200  200
+            POST /admin/people                               form  403  403  403  403  403  403  403  403  403  403  200  200
+            GET /admin/people/user/{X}                       -     302  403  403  403  403  403  403  403  403  403  404  404
+            GET /admin/people/user/{U}                       -     302  403  403  403  403  403  403  403  403  403  200  404
+            POST /admin/people/user/{X}                      form  403  403  403  403  403  403  403  403  403  403  404  404
+            POST /admin/people/user/{X}/disable              -     403  403  403  403  403  403  403  403  403  403  404  404
+            POST /admin/people/user/{X}/enable               -     403  403  403  403  403  403  403  403  403  403  404  404
+            POST /admin/people/user/{X}/reset-password       -     403  403  403  403  403  403  403  403  403  403  404  404
+            GET /admin/people/import                         -     302  403  403  403  403  403  403  403  403  403  200  200
+            POST /admin/people/import                        form  403  403  403  403  403  403  403  403  403  403  200  200
+            GET /admin/integrations                          -     302  403  403  403  403  403  403  403  403  403  200  403
+            POST /admin/integrations                         form  403  403  403  403  403  403  403  403  403  403  200  403
+            POST /admin/integrations/{X}/tokens              form  403  403  403  403  403  403  403  403  403  403  404  403
+            POST /admin/integrations/{I}/tokens/{X}/revoke   -     403  403  403  403  403  403  403  403  403  403  404  403
             """;
 
     @Test

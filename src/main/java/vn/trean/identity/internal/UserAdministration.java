@@ -129,13 +129,24 @@ public class UserAdministration implements OwnPassword {
 
     @Transactional
     public WithOneTimePassword create(String username, Details details, String actor) {
-        checkRoleAndAgency(details);
         String password = PasswordPolicy.oneTimePassword();
+        WithOneTimePassword created = insert(username, details, actor, password, encoder.encode(password));
+        events.publishEvent(new UsersChanged());
+        return created;
+    }
+
+    /**
+     * Creates the user and publishes {@link UserCreated} for the audit log, but not {@link UsersChanged}: a bulk
+     * import inserts many users in its own transaction and rebuilds the engine's identity once after it. The hash
+     * is computed by the caller, so that an import can compute its hashes before its transaction opens.
+     */
+    WithOneTimePassword insert(String username, Details details, String actor, String password, String hash) {
+        checkRoleAndAgency(details);
         try {
             jdbc.sql("""
                             insert into app_user (username, password_hash, display_name, email, role, agency_id, must_change_password)
                             values (:u, :h, :n, :e, :r, :a, true)""")
-                    .param("u", username).param("h", encoder.encode(password)).param("n", details.displayName())
+                    .param("u", username).param("h", hash).param("n", details.displayName())
                     .param("e", blankToNull(details.email())).param("r", details.role().name()).param("a", details.agencyId())
                     .update();
         } catch (DuplicateKeyException taken) {
@@ -145,7 +156,6 @@ public class UserAdministration implements OwnPassword {
         }
         AdminUser created = load(username).orElseThrow();
         events.publishEvent(new UserCreated(actor, username, created.snapshot()));
-        events.publishEvent(new UsersChanged());
         return new WithOneTimePassword(created, password);
     }
 
