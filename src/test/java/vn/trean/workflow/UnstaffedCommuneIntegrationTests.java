@@ -147,6 +147,24 @@ class UnstaffedCommuneIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void theTwelveHoursCountFromReceiptWhileTheProvinceHasNotYetAssignedAnAgency() {
+        String commune = communeOfQuangTri(6);
+        Instant receivedAt = Instant.now().minus(java.time.Duration.ofHours(13)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        UUID caseId = UUID.fromString(as("hotline").post("/api/reports", report(commune, receivedAt, "Hồ Văn Bình"))
+                .expect(201).body().get("id").asText());
+        assertThat(Instant.parse(taskAs(departmentUser, caseId, "assign_receiving_agency").get("dueAt").asText()))
+                .isEqualTo(receivedAt.plus(java.time.Duration.ofHours(12)));
+
+        moveClockAndRunDueJobs(Instant.now());
+
+        assertThat(jdbc.sql("""
+                        select detail ->> 'steps' from trean.audit_event where action = 'DEADLINE_BREACHED' and case_id = ?""")
+                .param(caseId).query(String.class).single()).contains("assign_receiving_agency");
+        assertThat(taskAs(departmentUser, caseId, "escalate_breach")).isNotNull();
+        assertThat(taskAs(departmentUser, caseId, "assign_receiving_agency")).isNotNull();
+    }
+
+    @Test
     void aReportThatWouldReachNobodyIsStillRefused() {
         String province = jdbc.sql("""
                 select min(p.code) from locality p where p.list = 'V2025' and p.level = 'PROVINCE'

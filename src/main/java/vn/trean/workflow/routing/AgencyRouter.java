@@ -2,7 +2,10 @@ package vn.trean.workflow.routing;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -52,6 +55,23 @@ public class AgencyRouter {
         return organisation.agencyForRole(resolved, context.communeCode(), context.provinceCode(), today)
                 .or(() -> chosen)
                 .orElseThrow(() -> new RoutingException(resolved, context.communeCode()));
+    }
+
+    /**
+     * The agencies that carry those of {@code roles} that resolve for the case, without repeats, in order: who
+     * to tell of a deadline. A case of a commune without staff (issue 8 item 9) has no commune agency to tell
+     * until the province chose one; a notice must not fail for that.
+     */
+    public List<String> agenciesToNotify(CaseContext context, String... roles) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String role : roles) {
+            try {
+                ids.add(agencyFor(role, context, null).id());
+            } catch (RoutingException nobody) {
+                // the gap shows on the routing page's check and on the board; the others are still told
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** Whether the routing rules in force today give {@code role} an agency for the commune (no case's choice counted). */
