@@ -12,6 +12,7 @@ import vn.trean.casefile.CaseEvents.CaseClosed;
 import vn.trean.casefile.CaseEvents.CaseOpened;
 import vn.trean.casefile.CaseEvents.CaseRead;
 import vn.trean.casefile.CaseEvents.DocumentAccessed;
+import vn.trean.casefile.CaseEvents.ReceivingAgencyAssigned;
 import vn.trean.casefile.CaseEvents.ReportLinked;
 import vn.trean.casefile.CaseEvents.StepCompleted;
 import vn.trean.identity.IdentityEvents.PasswordChanged;
@@ -90,6 +91,15 @@ public class AuditLog {
     @EventListener
     void on(StepCompleted e) {
         write(e.actor(), "STEP_COMPLETED", e.caseId(), Map.of("step", e.stepKey(), "taskId", e.taskId()));
+    }
+
+    /** Issue 8 item 9: which agency carries the commune steps of a case of a commune without staff. */
+    @EventListener
+    void on(ReceivingAgencyAssigned e) {
+        Map<String, Object> before = new java.util.LinkedHashMap<>();
+        before.put("agencyId", e.previousAgencyId());
+        write(e.actor(), "RECEIVING_AGENCY_ASSIGNED", e.caseId(), Map.of("agencyId", e.agencyId(),
+                "before", before, "after", Map.of("agencyId", e.agencyId())));
     }
 
     @EventListener

@@ -38,4 +38,12 @@ public final class CaseEvents {
     /** A case was closed. */
     public record CaseClosed(UUID caseId, Instant closedAt) {
     }
+
+    /**
+     * The province department chose the agency that carries the commune steps of a case whose commune has
+     * no child-protection officer; {@code previousAgencyId} is null the first time.
+     */
+    public record ReceivingAgencyAssigned(UUID caseId, String agencyId, String previousAgencyId, String actor,
+                                          Instant at) {
+    }
 }

@@ -51,6 +51,17 @@ public interface CaseFiles {
 
     void grantAccess(UUID caseId, String agencyId);
 
+    /**
+     * Records the agency the province department chose to carry the commune steps of a case whose commune
+     * has no child-protection officer (issue 8 item 9), gives it need-to-know access and announces
+     * {@link CaseEvents.ReceivingAgencyAssigned} for the audit log. Once per case: a second choice replaces
+     * the first, audited with both.
+     */
+    void assignReceivingAgency(UUID caseId, String agencyId, String actor, Instant at);
+
+    /** The agency chosen for a case of a commune without staff, if one was chosen. */
+    Optional<String> receivingAgency(UUID caseId);
+
     void stepOpened(UUID caseId, String stepKey, String taskId, String agencyId, Instant openedAt, Instant dueAt);
 
     /** The open step's deadline was recalculated (the holidays of a year changed). */

@@ -24,6 +24,8 @@ import vn.trean.problem.InvalidFieldsProblem;
 public class Intake {
 
     static final String FIRST_ROLE = "commune-officer";
+    /** Who takes a report of a commune without a receiving agency and assigns one (issue 8 item 9). */
+    static final String FALLBACK_ROLE = "province-supervisor";
 
     private final Organisation organisation;
     private final UserDirectory users;
@@ -109,7 +111,10 @@ public class Intake {
                 .orElseThrow(() -> new InvalidFieldsProblem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-commune",
                         List.of(new InvalidFieldsProblem.Violation("communeCode", "unknown-commune")), r.communeCode()));
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        if (organisation.agencyForRole(FIRST_ROLE, commune.code(), commune.provinceCode(), today).isEmpty()) {
+        // A commune without its officer is no reason to refuse what the user typed: the province department
+        // assigns a receiving agency. Only a report that would reach nobody at all is refused.
+        if (organisation.agencyForRole(FIRST_ROLE, commune.code(), commune.provinceCode(), today).isEmpty()
+                && organisation.agencyForRole(FALLBACK_ROLE, commune.code(), commune.provinceCode(), today).isEmpty()) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "commune-not-served", commune.code(), commune.name());
         }
         var child = r.child();

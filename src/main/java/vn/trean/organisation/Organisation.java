@@ -162,6 +162,34 @@ public class Organisation {
                 .query(Organisation::agency).optional();
     }
 
+    /** The kinds of agency that the routing rules in force on {@code on} give {@code roleKey}, in a commune's scope. */
+    public Set<AgencyKind> communeKindsForRole(String roleKey, LocalDate on) {
+        return Set.copyOf(jdbc.sql("""
+                        select distinct agency_kind from routing_rule
+                        where role_key = :role and scope = 'COMMUNE'
+                          and valid_from <= :on and (valid_to is null or valid_to >= :on)""")
+                .param("role", roleKey).param("on", on)
+                .query((rs, i) -> AgencyKind.valueOf(rs.getString(1))).list());
+    }
+
+    /**
+     * The agencies in service on {@code on} of the given kinds that serve a commune (of today's list, not
+     * retired) of the province, by commune and name: who a province may ask to carry a commune's steps.
+     */
+    public List<Agency> communeAgenciesInService(String provinceCode, Set<AgencyKind> kinds, LocalDate on) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + AGENCY_COLUMNS + """
+                        where a.locality_list = 'V2025' and l.level = 'COMMUNE' and l.retired_at is null
+                          and l.province_code = :province and a.kind in (:kinds)
+                          and a.valid_from <= :on and (a.valid_to is null or a.valid_to >= :on)
+                        order by a.locality_code, a.name, a.id""")
+                .param("province", provinceCode).param("kinds", kinds.stream().map(Enum::name).toList())
+                .param("on", on)
+                .query(Organisation::agency).list();
+    }
+
     private static Agency agency(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         var validTo = rs.getDate("valid_to");
         return new Agency(rs.getString("id"), AgencyKind.valueOf(rs.getString("kind")), rs.getString("name"),

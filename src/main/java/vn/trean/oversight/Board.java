@@ -56,8 +56,21 @@ public class Board {
                             Instant windowEndsAt, long secondsLeft) {
     }
 
+    /**
+     * A case whose commune had no receiving agency at receipt (issue 8 item 9), waiting for the province
+     * department to assign one; its 12-hour window runs meanwhile.
+     */
+    public record UnstaffedRow(String taskId, UUID caseId, String caseNumber, String communeCode, List<String> agencyIds,
+                               Instant since, Instant windowEndsAt) {
+    }
+
+    /**
+     * @param withoutReceivingAgency cases of communes without a receiving agency ("xã chưa có cơ quan tiếp
+     *                               nhận"), each waiting for the province to assign one
+     */
     public record OverdueBoard(Instant now, String communeCode, String provinceCode, List<OverdueRow> overdue,
-                               List<WindowRow> inTwelveHourWindow, List<WorkList.StepCount> openByStep) {
+                               List<WindowRow> inTwelveHourWindow, List<WorkList.StepCount> openByStep,
+                               List<UnstaffedRow> withoutReceivingAgency) {
     }
 
     /**
@@ -93,8 +106,13 @@ public class Board {
                         t.windowEndsAt(), Duration.between(now, t.windowEndsAt()).toSeconds()))
                 .sorted(Comparator.comparing(WindowRow::windowEndsAt))
                 .toList();
+        List<UnstaffedRow> unstaffed = workList.inAreaAtStep(area.commune(), area.province(),
+                        CaseProcess.Step.ASSIGN_RECEIVING_AGENCY.formKey(), MAX_ROWS).stream()
+                .map(t -> new UnstaffedRow(t.taskId(), t.caseId(), t.caseNumber(), t.communeCode(), t.candidateGroups(),
+                        t.createdAt(), t.windowEndsAt()))
+                .toList();
         return new OverdueBoard(now, area.commune(), area.province(), overdue, window,
-                workList.countByStep(area.commune(), area.province()));
+                workList.countByStep(area.commune(), area.province()), unstaffed);
     }
 
     /** How many open tasks of the user's area have a deadline computed without the holidays of a year, per year. */

@@ -101,6 +101,20 @@ public class WorkList {
                 .query((rs, i) -> row(rs)).list();
     }
 
+    /** Open tasks of one step in a commune or a province (exactly one of the two codes set), oldest first. */
+    public List<TaskRow> inAreaAtStep(String communeCode, String provinceCode, String stepKey, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                        from work_item
+                        where (cast(:commune as text) is null or commune_code = :commune)
+                          and (cast(:province as text) is null or province_code = :province)
+                          and step_key = :step
+                        order by created_at asc
+                        limit :limit""")
+                .param("commune", communeCode).param("province", provinceCode).param("step", stepKey)
+                .param("limit", limit)
+                .query((rs, i) -> row(rs)).list();
+    }
+
     /** How many open tasks there are per step in a commune or a province. */
     public List<StepCount> countByStep(String communeCode, String provinceCode) {
         return jdbc.sql("""

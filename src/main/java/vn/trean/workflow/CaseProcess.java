@@ -25,6 +25,8 @@ public final class CaseProcess {
 
     /** The user tasks of the model; the form of each is {@code forms/<formKey>.form}. */
     public enum Step {
+        /** Only for a commune whose officer role resolves to no agency at receipt: the province picks one. */
+        ASSIGN_RECEIVING_AGENCY("task_assign_receiving_agency", true),
         VERIFY_REPORT("task_verify_report", true),
         EMERGENCY_INTERVENTION("task_emergency_intervention", true),
         DECIDE_SEPARATION("task_decide_separation", true),
@@ -75,6 +77,7 @@ public final class CaseProcess {
     public static final class Element {
         public static final String START = "event_report_received";
         public static final String FORWARD_TO_COMMUNE = "task_forward_to_commune";
+        public static final String GATEWAY_RECEIVING_AGENCY = "gateway_receiving_agency_known";
         public static final String TWELVE_HOUR_WINDOW = "sub_twelve_hour_window";
         public static final String EMERGENCY_DECISION = "decision_emergency";
         public static final String TIMER_REMINDER = "timer_12h_reminder";
@@ -108,10 +111,33 @@ public final class CaseProcess {
         public static final String EMERGENCY = "emergency";
         public static final String SEPARATION_NEEDED = "separationNeeded";
         public static final String SEPARATION_ENDS_AT = "separationEndsAt";
+        /**
+         * Whether, at receipt, the commune's officer role ({@link Role#COMMUNE_OFFICER}) resolved to an agency;
+         * false sends the case to {@link Step#ASSIGN_RECEIVING_AGENCY} before verification.
+         */
+        public static final String RECEIVING_AGENCY_KNOWN = "receivingAgencyKnown";
 
         private Var() {
         }
     }
+
+    /** The roles of the model that code refers to (the routing rules turn each into an agency). */
+    public static final class Role {
+        /** The role of the first commune step (verification): a commune without it has no receiving agency. */
+        public static final String COMMUNE_OFFICER = "commune-officer";
+        public static final String COMMUNE_CHAIRMAN = "commune-chairman";
+        /** The province department (Sở Y tế since 1 March 2025): it assigns a receiving agency when a commune has none. */
+        public static final String PROVINCE_SUPERVISOR = "province-supervisor";
+
+        private Role() {
+        }
+    }
+
+    /** The field of {@code forms/assign_receiving_agency.form} that names the chosen agency. */
+    public static final String RECEIVING_AGENCY_FIELD = "receivingAgencyId";
+
+    /** The key under which the assign form's choices (offered by the server) are filled in. */
+    public static final String RECEIVING_AGENCY_CHOICES = "receivingAgencyChoices";
 
     /**
      * The form fields that steer the model and are therefore copied into process variables. Every

@@ -39,9 +39,11 @@ public class CaseTasks {
     private final WorkflowSettings settings;
     private final StepEffects effects;
     private final CaseFiles cases;
+    private final ReceivingAgencies receivingAgencies;
 
     CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, FormService forms,
-              WorkflowSettings settings, StepEffects effects, CaseFiles cases) {
+              WorkflowSettings settings, StepEffects effects, CaseFiles cases, ReceivingAgencies receivingAgencies) {
+        this.receivingAgencies = receivingAgencies;
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -87,6 +89,25 @@ public class CaseTasks {
         }
     }
 
+    /** A value a form's select offers, filled in by the server ({@code valuesKey} of form-js). */
+    public record FormChoice(String value, String label) {
+    }
+
+    /**
+     * The choices the server offers for the {@code valuesKey} selects of a task's form, by key: for the
+     * province's "assign a receiving agency" step, the agencies in service of its province that may carry
+     * a commune's steps. Empty for any other step.
+     */
+    public Map<String, List<FormChoice>> formChoices(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || !Step.ASSIGN_RECEIVING_AGENCY.elementId().equals(task.getTaskDefinitionKey())) {
+            return Map.of();
+        }
+        Object province = tasks.getVariable(taskId, Var.PROVINCE_CODE);
+        return Map.of(CaseProcess.RECEIVING_AGENCY_CHOICES, receivingAgencies.choices(String.valueOf(province)).stream()
+                .map(c -> new FormChoice(c.value(), c.label())).toList());
+    }
+
     public void claim(String taskId, String username) {
         tasks.claim(taskId, username);
     }
@@ -105,7 +126,7 @@ public class CaseTasks {
     public void complete(WorkItem item, String username, Map<String, Object> formValues) {
         Task task = tasks.createTaskQuery().taskId(item.taskId()).singleResult();
         Optional<Step> step = Step.ofElementId(task.getTaskDefinitionKey());
-        step.ifPresent(s -> effects.apply(s, item.caseId(), item.measureId(), formValues));
+        step.ifPresent(s -> effects.apply(s, item.caseId(), item.measureId(), formValues, username));
         cases.recordStepData(item.taskId(), formValues);
         if (task.getAssignee() == null) {
             tasks.setAssignee(item.taskId(), username);

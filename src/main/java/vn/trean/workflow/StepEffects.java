@@ -15,7 +15,7 @@ import vn.trean.workflow.CaseProcess.Step;
 
 /**
  * What a completed step writes to the case file beyond its recorded values, keyed by the process's
- * step: the meeting sets the protection level, the draft plan its measures, a measure task its
+ * step: the province's choice of a receiving agency routes the commune steps, the meeting sets the protection level, the draft plan its measures, a measure task its
  * outcome. Applied only through {@link CaseTasks#complete}, the one door a case task is completed by.
  */
 @Component
@@ -24,23 +24,25 @@ class StepEffects {
     /** What one step writes, given the case, the measure the task is about (or null) and the validated values. */
     @FunctionalInterface
     private interface Effect {
-        void apply(UUID caseId, UUID measureId, Map<String, Object> values);
+        void apply(UUID caseId, UUID measureId, Map<String, Object> values, String actor);
     }
 
     private final Map<Step, Effect> effects = new EnumMap<>(Step.class);
 
-    StepEffects(CaseFiles cases) {
-        effects.put(Step.HOLD_CASE_MEETING, (caseId, measureId, values) ->
+    StepEffects(CaseFiles cases, ReceivingAgencies receivingAgencies) {
+        effects.put(Step.ASSIGN_RECEIVING_AGENCY, (caseId, measureId, values, actor) ->
+                receivingAgencies.assign(caseId, values.get(CaseProcess.RECEIVING_AGENCY_FIELD), actor));
+        effects.put(Step.HOLD_CASE_MEETING, (caseId, measureId, values, actor) ->
                 cases.setProtectionLevel(caseId, (String) values.get("protectionLevel")));
-        effects.put(Step.DRAFT_PLAN, (caseId, measureId, values) -> cases.draftPlan(caseId, measures(values)));
-        effects.put(Step.IMPLEMENT_MEASURE, (caseId, measureId, values) ->
+        effects.put(Step.DRAFT_PLAN, (caseId, measureId, values, actor) -> cases.draftPlan(caseId, measures(values)));
+        effects.put(Step.IMPLEMENT_MEASURE, (caseId, measureId, values, actor) ->
                 cases.setMeasureStatus(measureId, values.get("status").toString().toUpperCase(Locale.ROOT)));
     }
 
-    void apply(Step step, UUID caseId, UUID measureId, Map<String, Object> values) {
+    void apply(Step step, UUID caseId, UUID measureId, Map<String, Object> values, String actor) {
         Effect effect = effects.get(step);
         if (effect != null) {
-            effect.apply(caseId, measureId, values);
+            effect.apply(caseId, measureId, values, actor);
         }
     }
 

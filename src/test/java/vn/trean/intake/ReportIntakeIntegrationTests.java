@@ -45,21 +45,22 @@ class ReportIntakeIntegrationTests extends ApiIntegrationTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isOne();
         assertThat(runtime.getVariables(processInstanceId)).as("ids, times and flags only; no personal data")
                 .containsOnlyKeys("caseId", "communeCode", "provinceCode", "receivedAt", "windowEndsAt",
-                        "windowReminderAt", "separationNeeded");
+                        "windowReminderAt", "separationNeeded", "receivingAgencyKnown");
     }
 
     @Test
     void aFailureWhileStartingTheProcessLeavesNoCaseBehind() {
-        // the commune keeps its officer but loses its People's Committee: routing fails inside the engine, mid-start
+        // the commune keeps its officer but loses its People's Committee, and the province its department (which
+        // forwards a report when the committee is missing): routing fails inside the engine, mid-start
         int casesBefore = count("select count(*) from case_file");
         int instancesBefore = (int) runtime.createProcessInstanceQuery().count();
-        jdbc.sql("update agency set valid_to = date '2020-01-01' where id = 'committee-00025'").update();
+        jdbc.sql("update agency set valid_to = date '2020-01-01' where id in ('committee-00025', 'health-dept-01')").update();
         try {
             Response refused = as("hotline").post("/api/reports", report("00025", Instant.now(), "Trần Văn Minh"));
             assertThat(refused.status()).isEqualTo(500);
             assertThat(refused.body().get("code").asText()).isEqualTo("internal");
         } finally {
-            jdbc.sql("update agency set valid_to = null where id = 'committee-00025'").update();
+            jdbc.sql("update agency set valid_to = null where id in ('committee-00025', 'health-dept-01')").update();
         }
         assertThat(count("select count(*) from case_file")).isEqualTo(casesBefore);
         assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
@@ -110,10 +111,14 @@ class ReportIntakeIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void communeWithoutAChildProtectionOfficerIsRefused() {
-        // a real commune of the reference list where the demo organisation has no agencies
-        String commune = jdbc.sql("select code from locality where list = 'V2025' and level = 'COMMUNE' "
-                + "and code not in ('00004', '00008', '00025') order by code limit 1").query(String.class).single();
+    void communeWithoutAChildProtectionOfficerInAProvinceWithoutADepartmentIsRefused() {
+        // a real commune of a province where no agency serves (a commune without its officer alone is accepted
+        // and goes to the province department: UnstaffedCommuneIntegrationTests)
+        String commune = jdbc.sql("""
+                select min(c.code) from locality c where c.list = 'V2025' and c.level = 'COMMUNE' and c.retired_at is null
+                and not exists (select 1 from agency a join locality l on l.list = a.locality_list and l.code = a.locality_code
+                                where l.code = c.province_code or l.province_code = c.province_code)""")
+                .query(String.class).single();
         Response response = as("hotline").inLanguage("en").post("/api/reports", report(commune, Instant.now(), "Lê Văn Tí"))
                 .expect(422);
         assertThat(response.body().get("code").asText()).isEqualTo("commune-not-served");

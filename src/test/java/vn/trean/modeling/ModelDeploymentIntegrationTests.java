@@ -57,7 +57,7 @@ class ModelDeploymentIntegrationTests extends ApiIntegrationTest {
         assertThat(reply.status()).isEqualTo(422);
         JsonNode findings = reply.json().get("findings");
         assertThat(findings).extracting(f -> f.get("elementId").asText())
-                .containsExactlyInAnyOrder("task_escalate_breach", "task_review_case");
+                .containsExactlyInAnyOrder("task_assign_receiving_agency", "task_escalate_breach", "task_review_case");
         assertThat(findings.toString()).contains("ministry-of-magic").contains("review_case_v2");
         assertThat(latestCaseProcessVersion()).isEqualTo(before);
     }

@@ -60,6 +60,7 @@ import vn.trean.workflow.CaseProcess.Var;
         "bpmn/case_intervention.bpmn",
         "bpmn/emergency_criteria.dmn",
         "forms/approve_plan.form",
+        "forms/assign_receiving_agency.form",
         "forms/assess_needs.form",
         "forms/close_case.form",
         "forms/decide_separation.form",
@@ -143,6 +144,34 @@ class CaseProcessTests {
         assertThat(timer(process, Element.TIMER_WINDOW)).hasDueDate(plusHours(MONDAY_MORNING, 12));
         then(remindTwelveHourWindow.calls()).isZero();
         then(recordTwelveHourBreach.calls()).isZero();
+    }
+
+    @Test
+    void reportOfACommuneWithoutAReceivingAgencyGoesToTheProvinceFirstThenToVerification() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING, false);
+
+        assertThat(process).hasPassed(Element.FORWARD_TO_COMMUNE, Element.GATEWAY_RECEIVING_AGENCY)
+                .isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.ASSIGN_RECEIVING_AGENCY.elementId());
+        Task assign = openTask(process, Step.ASSIGN_RECEIVING_AGENCY);
+        assertThat(assign).hasDueDate(plusHours(MONDAY_MORNING, 12)).isNotAssigned();
+
+        complete(assign);
+
+        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.VERIFY_REPORT.elementId());
+        assertThat(openTask(process, Step.VERIFY_REPORT)).hasDueDate(plusHours(MONDAY_MORNING, 12));
+    }
+
+    @Test
+    void theTwelveHoursRunFromReceiptWhileTheProvinceAssignsAReceivingAgency() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING, false);
+        assertThat(timer(process, Element.TIMER_WINDOW)).hasDueDate(plusHours(MONDAY_MORNING, 12));
+
+        ClockUtil.setCurrentTime(plusHours(MONDAY_MORNING, 12));
+        then(fireDueTimers(process)).containsExactlyInAnyOrder(Element.TIMER_REMINDER, Element.TIMER_WINDOW);
+
+        then(recordTwelveHourBreach.calls()).isEqualTo(1);
+        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW,
+                Step.ASSIGN_RECEIVING_AGENCY.elementId(), Step.ESCALATE_BREACH.elementId());
     }
 
     @Test
@@ -467,6 +496,10 @@ class CaseProcessTests {
     // ------------------------------------------------------------------ helpers
 
     private ProcessInstance receiveReport(Date receivedAt) {
+        return receiveReport(receivedAt, true);
+    }
+
+    private ProcessInstance receiveReport(Date receivedAt, boolean receivingAgencyKnown) {
         caseId = UUID.randomUUID().toString();
         Map<String, Object> variables = new HashMap<>();
         variables.put(Var.CASE_ID, caseId);
@@ -476,6 +509,7 @@ class CaseProcessTests {
         variables.put(Var.WINDOW_ENDS_AT, plusHours(receivedAt, 12));
         variables.put(Var.WINDOW_REMINDER_AT, plusHours(receivedAt, 9));
         variables.put(Var.SEPARATION_NEEDED, false);
+        variables.put(Var.RECEIVING_AGENCY_KNOWN, receivingAgencyKnown);
         ProcessInstance process = runtimeService.startProcessInstanceByKey(CaseProcess.KEY, caseId, variables);
         assertThat(process).isStarted().hasProcessDefinitionKey(CaseProcess.KEY).hasBusinessKey(caseId);
         return process;
@@ -608,6 +642,7 @@ class CaseProcessTests {
 
     private static Map<Step, Set<String>> offeredTo() {
         Map<Step, Set<String>> groups = new EnumMap<>(Step.class);
+        groups.put(Step.ASSIGN_RECEIVING_AGENCY, Set.of("province-supervisor"));
         groups.put(Step.VERIFY_REPORT, Set.of("commune-officer"));
         groups.put(Step.EMERGENCY_INTERVENTION, Set.of("commune-chairman", "commune-officer"));
         groups.put(Step.DECIDE_SEPARATION, Set.of("commune-chairman"));

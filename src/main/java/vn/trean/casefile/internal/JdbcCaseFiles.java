@@ -343,6 +343,25 @@ class JdbcCaseFiles implements CaseFiles {
     }
 
     @Override
+    public void assignReceivingAgency(UUID caseId, String agencyId, String actor, Instant at) {
+        String previous = receivingAgency(caseId).orElse(null);
+        jdbc.sql("""
+                        insert into case_receiving_agency (case_id, agency_id, assigned_by, assigned_at)
+                        values (:c, :a, :by, :at)
+                        on conflict (case_id) do update set agency_id = excluded.agency_id,
+                            assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at""")
+                .param("c", caseId).param("a", agencyId).param("by", actor).param("at", Timestamp.from(at)).update();
+        grantAccess(caseId, agencyId);
+        events.publishEvent(new CaseEvents.ReceivingAgencyAssigned(caseId, agencyId, previous, actor, at));
+    }
+
+    @Override
+    public Optional<String> receivingAgency(UUID caseId) {
+        return jdbc.sql("select agency_id from case_receiving_agency where case_id = :c").param("c", caseId)
+                .query(String.class).optional();
+    }
+
+    @Override
     public void stepOpened(UUID caseId, String stepKey, String taskId, String agencyId, Instant openedAt, Instant dueAt) {
         jdbc.sql("""
                         insert into step_record (case_id, step_key, task_id, agency_id, opened_at, due_at)

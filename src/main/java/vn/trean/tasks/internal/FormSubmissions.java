@@ -24,16 +24,47 @@ public class FormSubmissions {
         this.zone = zone;
     }
 
+    /**
+     * The deployed form, with the choices the server offers filled into its {@code valuesKey} selects (as
+     * static {@code values}, so that the page, an API client and the validation below see the same list).
+     */
     public JsonNode schema(String taskId) {
+        JsonNode form;
         try {
-            return json.readTree(tasks.formSchema(taskId));
+            form = json.readTree(tasks.formSchema(taskId));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the deployed form is not JSON", e);
         }
+        var choices = tasks.formChoices(taskId);
+        if (!choices.isEmpty()) {
+            fill(form.path("components"), choices);
+        }
+        return form;
     }
 
+    /** Checks the values against the form as {@link #schema} gives it: a server-offered choice must be one of those offered. */
     public Map<String, Object> validate(String taskId, Map<String, Object> submitted) {
-        return FormSubmission.validate(json, tasks.formSchema(taskId), submitted);
+        try {
+            return FormSubmission.validate(json, json.writeValueAsString(schema(taskId)), submitted);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void fill(JsonNode components, Map<String, java.util.List<CaseTasks.FormChoice>> choices) {
+        for (JsonNode c : components) {
+            if (c instanceof com.fasterxml.jackson.databind.node.ObjectNode component && c.has("valuesKey")
+                    && choices.containsKey(c.get("valuesKey").asText())) {
+                var values = component.putArray("values");
+                for (var choice : choices.get(c.get("valuesKey").asText())) {
+                    values.addObject().put("label", choice.label()).put("value", choice.value());
+                }
+                component.remove("valuesKey");
+            }
+            if (c.has("components")) {
+                fill(c.get("components"), choices);
+            }
+        }
     }
 
     /**

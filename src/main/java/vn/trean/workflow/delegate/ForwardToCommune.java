@@ -8,10 +8,16 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.organisation.Agency;
+import vn.trean.workflow.CaseProcess.Role;
 import vn.trean.workflow.routing.AgencyRouter;
 import vn.trean.workflow.routing.CaseContext;
 
-/** S2: the report passes to the commune People's Committee at once; the timeline records to whom and when. */
+/**
+ * S2: the report passes to the commune People's Committee at once; the timeline records to whom and when.
+ * A commune with no committee in the system gets it through the province department (the 2025 path
+ * hotline → Sở Y tế → commune), which then assigns a receiving agency: the report is never lost for want
+ * of a commune agency.
+ */
 @Component("forwardToCommune")
 class ForwardToCommune implements JavaDelegate {
 
@@ -28,7 +34,9 @@ class ForwardToCommune implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseContext context = CaseContext.of(execution);
-        Agency committee = router.agencyFor("commune-chairman", context, null);
+        Agency committee = router.resolvesByRules(Role.COMMUNE_CHAIRMAN, context.communeCode(), context.provinceCode())
+                ? router.agencyFor(Role.COMMUNE_CHAIRMAN, context, null)
+                : router.agencyFor(Role.PROVINCE_SUPERVISOR, context, null);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         String stepId = STEP + ":" + context.caseId();
         cases.grantAccess(context.caseId(), committee.id());

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.trean.workflow.CaseProcess.Step;
+import vn.trean.workflow.CaseProcess.Role;
 import vn.trean.workflow.CaseProcess.Var;
 import vn.trean.workflow.WorkflowEvents.OpenStep;
 import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
@@ -40,9 +41,8 @@ class RecordTwelveHourBreach implements JavaDelegate {
                 .map(t -> new OpenStep(t.getId(), Step.ofElementId(t.getTaskDefinitionKey()).orElseThrow().formKey()))
                 .toList();
         Date windowEndsAt = (Date) execution.getVariable(Var.WINDOW_ENDS_AT);
-        List<String> notified = List.of(router.agencyFor("commune-chairman", context, null).id(),
-                router.agencyFor("commune-officer", context, null).id(),
-                router.agencyFor("province-supervisor", context, null).id());
+        List<String> notified = router.agenciesToNotify(context, Role.COMMUNE_CHAIRMAN, Role.COMMUNE_OFFICER,
+                Role.PROVINCE_SUPERVISOR);
         events.publishEvent(new TwelveHourWindowBreached(context.caseId(), windowEndsAt.toInstant(), open, notified));
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import vn.trean.workflow.CaseProcess.Role;
 import vn.trean.workflow.CaseProcess.Var;
 import vn.trean.workflow.WorkflowEvents.TwelveHourReminderDue;
 import vn.trean.workflow.routing.AgencyRouter;
@@ -31,8 +32,11 @@ class RemindTwelveHourWindow implements JavaDelegate {
             return; // a report entered after its window ended: the breach alert says it all
         }
         CaseContext context = CaseContext.of(execution);
-        List<String> agencies = List.of(router.agencyFor("commune-officer", context, null).id(),
-                router.agencyFor("commune-chairman", context, null).id());
+        List<String> agencies = router.agenciesToNotify(context, Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN);
+        if (agencies.isEmpty()) {
+            // a commune without staff whose receiving agency is still to be assigned: the province holds the step
+            agencies = router.agenciesToNotify(context, Role.PROVINCE_SUPERVISOR);
+        }
         events.publishEvent(new TwelveHourReminderDue(context.caseId(), windowEndsAt.toInstant(), agencies));
     }
 }
