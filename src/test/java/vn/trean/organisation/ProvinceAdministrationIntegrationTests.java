@@ -175,11 +175,12 @@ class ProvinceAdministrationIntegrationTests extends ApiIntegrationTest {
         // from today Hà Nội's communes have their verification done by the village collaborators
         JsonNode added = as(PROVINCE_ADMIN).post("/api/admin/routing", rule("commune-officer", "VILLAGE_COLLABORATOR",
                 today(), null)).expect(201).body();
+        UUID quangTri = null;
         try {
             assertThat(added.get("provinceCode").asText()).as("a province administrator's rule is their province's")
                     .isEqualTo("01");
             UUID hanoi = fileReport("00025", Instant.now());
-            UUID quangTri = fileReport(QUANG_TRI_COMMUNE, Instant.now());
+            quangTri = fileReport(QUANG_TRI_COMMUNE, Instant.now());
 
             // of several collaborator agencies of the commune (other tests add some) the router picks one
             assertThat(collaborators).startsWith("village-collaborator-00025");
@@ -194,6 +195,11 @@ class ProvinceAdministrationIntegrationTests extends ApiIntegrationTest {
         } finally {
             // the tests after this one route Hà Nội's reports as the demo does
             jdbc.sql("delete from routing_rule where id = ?").param(added.get("id").asLong()).update();
+            // Quảng Trị has no province department here: the case's 12-hour breach, when later tests move the
+            // clock, would have no supervisor to escalate to
+            if (quangTri != null) {
+                runtimeService.deleteProcessInstance(instanceOf(quangTri), "test data of another province");
+            }
         }
     }
 
