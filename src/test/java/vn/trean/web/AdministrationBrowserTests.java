@@ -208,6 +208,38 @@ class AdministrationBrowserTests extends BrowserTest {
     }
 
     /** A commune of the province that no agency serves yet: every run of a test takes a fresh one. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"phone", "desktop"})
+    void aProvinceAdministratorSeesOnlyTheirProvinceAndNoInstallationPages(String screen) {
+        signIn("admin.hanoi");
+        size(screen);
+        find(By.id("nav-admin")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/admin"));
+        assertThat(all(By.cssSelector(".admin-links a")).stream().map(a -> a.getAttribute("href")).toList())
+                .as("agencies, routing and people; not the installation's integrations or holidays")
+                .anySatisfy(h -> assertThat(h).endsWith("/admin/agencies"))
+                .anySatisfy(h -> assertThat(h).endsWith("/admin/people"))
+                .noneSatisfy(h -> assertThat(h).endsWith("/admin/integrations"))
+                .noneSatisfy(h -> assertThat(h).endsWith("/admin/holidays"));
+        assertFitsTheScreen();
+
+        find(By.id("admin-agencies")).click();
+        assertThat(new Select(find(By.id("province"))).getOptions().stream().map(o -> o.getAttribute("value"))
+                .filter(v -> !v.isEmpty()).toList()).as("their province only").containsExactly("01");
+
+        open("/admin/routing");
+        assertThat(new Select(find(By.id("provinceCode"))).getOptions().stream().map(o -> o.getAttribute("value"))
+                .toList()).as("a rule of their province only").containsExactly("01");
+
+        open("/admin/people");
+        assertThat(all(By.cssSelector("#role option")).stream().map(o -> o.getAttribute("value")).toList())
+                .as("no role reaching the whole country").doesNotContain("ADMIN", "PROCESS_OWNER");
+        assertFitsTheScreen();
+
+        open("/admin/integrations");
+        assertThat(all(By.id("integration-form"))).as("refused: the installation's administrators only").isEmpty();
+    }
+
     private String communeWithoutAgencies(String province) {
         return jdbc.sql("""
                         select min(code) from locality l where list = 'V2025' and level = 'COMMUNE' and province_code = ?

@@ -30,7 +30,15 @@ class BoardBrowserTests extends BrowserTest {
         find(By.cssSelector("#overdue a[data-sort=LATE]")).click();
         waitFor(d -> "descending".equals(d.findElement(By.xpath("//a[@data-sort='LATE']/..")).getAttribute("aria-sort")));
         assertThat(browser.getCurrentUrl()).contains("sort=LATE");
-        assertThat(overdueRow(caseNumber).getText()).contains("Xác minh").contains("bảo vệ trẻ em");
+        // the script may redraw the table again while the row is read: read it until a drawing holds still
+        waitFor(d -> {
+            try {
+                String text = overdueRow(caseNumber).getText();
+                return text.contains("Xác minh") && text.contains("bảo vệ trẻ em");
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
         assertThat(find(By.id("export-xlsx")).getAttribute("href")).endsWith("/api/board/overdue.xlsx?sort=LATE");
 
         overdueRow(caseNumber).findElement(By.linkText(caseNumber)).click();
