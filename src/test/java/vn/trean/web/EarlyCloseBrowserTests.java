@@ -51,6 +51,7 @@ class EarlyCloseBrowserTests extends BrowserTest {
         row.findElement(By.cssSelector("a.step")).click();
         waitForForm();
         assertThat(pageText()).contains("2 ngày làm việc");
+        assertThat(text(By.id("early-close-proposal"))).contains("Thông tin sai sự thật").contains("Người báo tin nhầm địa chỉ");
         chooseRadio("Field_confirm_early_close_decision", 0);
         screenshot("early-close-confirm-" + screen);
         find(By.id("task-form-submit")).click();
@@ -59,12 +60,26 @@ class EarlyCloseBrowserTests extends BrowserTest {
 
         open("/cases/" + caseId);
         assertThat(text(By.cssSelector(".closing-outcome")))
-                .isEqualTo("Đã xác minh, không phải vụ việc: Thông tin sai sự thật");
+                .isEqualTo("— Đã xác minh, không phải vụ việc: Thông tin sai sự thật");
         assertThat(pageText()).contains("Người báo tin nhầm địa chỉ");
         screenshot("early-close-case-" + screen);
         assertThat(as("officer").get("/api/cases/" + caseId).expect(200).body().get("closingOutcome").asText())
                 .isEqualTo("VERIFIED_NOT_A_CASE");
         assertThat(hasTask("officer", caseId, "assess_needs")).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void officerSeesWhyTheChairmanSentTheProposalBackBesideTheAssessmentForm() {
+        UUID caseId = fileReport(COMMUNE_A, Instant.now());
+        complete("officer", caseId, "verify_report", vn.trean.workflow.UnfoundedReportIntegrationTests.unfounded("duplicate", null));
+        complete("chairman", caseId, "confirm_early_close",
+                java.util.Map.of("earlyCloseDecision", "return", "chairmanNote", "Hàng xóm báo trẻ vẫn bị đánh"));
+        String taskId = taskOf("officer", caseId, "assess_needs").get("taskId").asText();
+
+        signIn("officer");
+        open("/tasks/" + taskId);
+        waitForForm();
+        assertThat(text(By.id("early-close-returned"))).contains("Chủ tịch trả lại").contains("Hàng xóm báo trẻ vẫn bị đánh");
     }
 
     private WebElement taskRow(String caseNumber, String stepKey) {

@@ -19,7 +19,7 @@ import vn.trean.ApiIntegrationTest;
  * the officer proposes with a reason, the chairman confirms within 2 working days or sends it back — and
  * counts as "verified, not a case". No needs assessment (Form 03) or case meeting is demanded.
  */
-class UnfoundedReportIntegrationTests extends ApiIntegrationTest {
+public class UnfoundedReportIntegrationTests extends ApiIntegrationTest {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -141,7 +141,7 @@ class UnfoundedReportIntegrationTests extends ApiIntegrationTest {
     }
 
     /** A verification that found no abuse and no risk and proposes to close the report. */
-    static Map<String, Object> unfounded(String reason, String text) {
+    public static Map<String, Object> unfounded(String reason, String text) {
         Map<String, Object> values = new HashMap<>();
         values.put("abuseConfirmed", "no");
         values.put("riskLevel", "none");
