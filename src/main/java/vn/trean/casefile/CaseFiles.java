@@ -86,6 +86,14 @@ public interface CaseFiles {
 
     void setMeasureStatus(UUID measureId, String status);
 
+    /**
+     * Marks an open case as "verified, not a case" (issue 9 item 3): the chairman confirmed the officer's
+     * proposal to close an unfounded report, with the officer's reason ({@code false_report},
+     * {@code already_resolved}, {@code duplicate}, {@code other}). {@link #close} then closes it as such.
+     */
+    void markVerifiedNotACase(UUID caseId, String reason);
+
+    /** Closes an open case; one not marked {@link #markVerifiedNotACase} closes as {@link CaseView#CASE_HANDLED}. */
     void close(UUID caseId, Instant closedAt);
 
     /**

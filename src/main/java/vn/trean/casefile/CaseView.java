@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A case file as its reader is allowed to see it. */
+/**
+ * A case file as its reader is allowed to see it. {@code closingOutcome} ({@link #VERIFIED_NOT_A_CASE} or
+ * {@link #CASE_HANDLED}) and {@code closingReason} (the officer's reason for an unfounded report) are null
+ * while the case is open.
+ */
 public record CaseView(
         UUID id,
         String caseNumber,
@@ -24,7 +28,14 @@ public record CaseView(
         Report report,
         List<Step> steps,
         List<PlanMeasure> measures,
-        List<LinkedReport> linkedReports) {
+        List<LinkedReport> linkedReports,
+        String closingOutcome,
+        String closingReason) {
+
+    /** {@link #closingOutcome()} of a report that verification found unfounded and the chairman closed early. */
+    public static final String VERIFIED_NOT_A_CASE = "VERIFIED_NOT_A_CASE";
+    /** {@link #closingOutcome()} of every other closed case. */
+    public static final String CASE_HANDLED = "CASE_HANDLED";
 
     /** A later report about the same child, linked to this case instead of opening a duplicate. */
     public record LinkedReport(Instant receivedAt, String receivingAgencyId, String receivingOfficer, String channel,

@@ -38,7 +38,8 @@ public final class CaseVisibility {
                 view.closedAt(), view.reopenedFrom(), view.child(), receivedIt ? view.report() : null,
                 view.steps().stream().filter(s -> reader.agencyId().equals(s.agencyId())).toList(),
                 view.measures().stream().filter(m -> m.responsibleRole().equals(roleKey)).toList(),
-                view.linkedReports().stream().filter(r -> reader.agencyId().equals(r.receivingAgencyId())).toList());
+                view.linkedReports().stream().filter(r -> reader.agencyId().equals(r.receivingAgencyId())).toList(),
+                view.closingOutcome(), view.closingReason());
     }
 
     /**

@@ -40,7 +40,13 @@ public final class CaseProcess {
         APPROVE_PLAN("task_approve_plan", false),
         IMPLEMENT_MEASURE("task_implement_measure", false),
         REVIEW_CASE("task_review_case", false),
-        CLOSE_CASE("task_close_case", false);
+        CLOSE_CASE("task_close_case", false),
+        /**
+         * The chairman confirms the officer's proposal to close a report verification found unfounded (within
+         * 2 working days), or sends the case back to assessment. After the 12-hour window, which verification
+         * ended as for any case without an emergency.
+         */
+        CONFIRM_EARLY_CLOSE("task_confirm_early_close", false);
 
         private final String elementId;
         private final boolean inTwelveHourWindow;
@@ -93,6 +99,8 @@ public final class CaseProcess {
         public static final String SEPARATION_COURT_REFERRED = "event_separation_court_referred";
         public static final String BREACH_HANDLED = "event_breach_handled";
         public static final String REMINDER_SENT = "event_reminder_sent";
+        public static final String GATEWAY_AFTER_WINDOW = "gateway_after_window";
+        public static final String GATEWAY_EARLY_CLOSE = "gateway_early_close_confirmed";
 
         private Element() {
         }
@@ -116,6 +124,13 @@ public final class CaseProcess {
          * false sends the case to {@link Step#ASSIGN_RECEIVING_AGENCY} before verification.
          */
         public static final String RECEIVING_AGENCY_KNOWN = "receivingAgencyKnown";
+        /**
+         * Set by {@link Step#VERIFY_REPORT}: the officer proposes to close the report as unfounded
+         * ({@link UnfoundedReport}); true sends the case to {@link Step#CONFIRM_EARLY_CLOSE} after the window.
+         */
+        public static final String UNFOUNDED_PROPOSED = "unfoundedProposed";
+        /** Set by {@link Step#CONFIRM_EARLY_CLOSE}: {@link UnfoundedReport#CONFIRM} closes the case, anything else returns it to assessment. */
+        public static final String EARLY_CLOSE_DECISION = "earlyCloseDecision";
 
         private Var() {
         }
@@ -146,9 +161,34 @@ public final class CaseProcess {
     public static final Set<String> DECISION_FIELDS = Set.of(
             "seriousHarm", "perpetratorIsCarer", "officerDeclaresEmergency",
             "separationNeeded", "separationOutcome", "protectionLevel", "planApproved",
-            "noLongerAtRisk", "stateStable");
+            "noLongerAtRisk", "stateStable", Var.EARLY_CLOSE_DECISION, UnfoundedReport.REASON_FIELD);
 
-    /** A temporary separation lasts at most 15 calendar days from the chairman's decision (Decree 56, art. 27). */
+    /**
+     * The fields of {@code forms/verify_report.form} and {@code forms/confirm_early_close.form} by which a
+     * report that verification found unfounded (no abuse, no risk) is closed early (issue 9 item 3).
+     */
+    public static final class UnfoundedReport {
+        /** The verification's outcome; {@link #UNFOUNDED} proposes to close. */
+        public static final String OUTCOME_FIELD = "verificationOutcome";
+        public static final String UNFOUNDED = "unfounded";
+        /** The reason chosen from a list: false_report, already_resolved, duplicate, other. */
+        public static final String REASON_FIELD = "unfoundedReason";
+        public static final String OTHER_REASON = "other";
+        /** Free text; required when the reason is {@link #OTHER_REASON}. */
+        public static final String REASON_TEXT_FIELD = "unfoundedReasonText";
+        /** The chairman's decision ({@link Var#EARLY_CLOSE_DECISION}): {@link #CONFIRM} or {@link #RETURN}. */
+        public static final String CONFIRM = "confirm";
+        public static final String RETURN = "return";
+        /** The chairman's note; required when the case is returned. */
+        public static final String CHAIRMAN_NOTE_FIELD = "chairmanNote";
+        /** The risk level that says "no risk" ({@code riskLevel} of the verification form). */
+        public static final String NO_RISK = "none";
+
+        private UnfoundedReport() {
+        }
+    }
+
+    /** A temporary separation lasts at most 15 calendar days from the chairman's decision (Decree 56, art. 32). */
     public static final Duration SEPARATION_LIMIT = Duration.ofDays(15);
 
     /**
@@ -163,6 +203,9 @@ public final class CaseProcess {
                 variables.put(key, value);
             }
         });
+        if (Step.VERIFY_REPORT.formKey().equals(formKey)) {
+            variables.put(Var.UNFOUNDED_PROPOSED, UnfoundedReport.UNFOUNDED.equals(values.get(UnfoundedReport.OUTCOME_FIELD)));
+        }
         if (Step.DECIDE_SEPARATION.formKey().equals(formKey) && values.get("decisionDate") != null) {
             LocalDate decided = LocalDate.parse(values.get("decisionDate").toString());
             variables.put(Var.SEPARATION_ENDS_AT,

@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.problem.InvalidFieldsProblem;
 import vn.trean.problem.InvalidFieldsProblem.Violation;
 import vn.trean.workflow.CaseProcess.Step;
+import vn.trean.workflow.CaseProcess.UnfoundedReport;
 
 /**
  * What a completed step writes to the case file beyond its recorded values, keyed by the process's
  * step: the province's choice of a receiving agency routes the commune steps, the meeting sets the protection level, the draft plan its measures, a measure task its
- * outcome. Applied only through {@link CaseTasks#complete}, the one door a case task is completed by.
+ * outcome; a verification that proposes to close an unfounded report is checked against its own answers. Applied only through {@link CaseTasks#complete}, the one door a case task is completed by.
  */
 @Component
 class StepEffects {
@@ -32,6 +34,8 @@ class StepEffects {
     StepEffects(CaseFiles cases, ReceivingAgencies receivingAgencies) {
         effects.put(Step.ASSIGN_RECEIVING_AGENCY, (caseId, measureId, values, actor) ->
                 receivingAgencies.assign(caseId, values.get(CaseProcess.RECEIVING_AGENCY_FIELD), actor));
+        effects.put(Step.VERIFY_REPORT, (caseId, measureId, values, actor) -> checkClosingProposal(values));
+        effects.put(Step.CONFIRM_EARLY_CLOSE, (caseId, measureId, values, actor) -> checkReturnReason(values));
         effects.put(Step.HOLD_CASE_MEETING, (caseId, measureId, values, actor) ->
                 cases.setProtectionLevel(caseId, (String) values.get("protectionLevel")));
         effects.put(Step.DRAFT_PLAN, (caseId, measureId, values, actor) -> cases.draftPlan(caseId, measures(values)));
@@ -43,6 +47,44 @@ class StepEffects {
         Effect effect = effects.get(step);
         if (effect != null) {
             effect.apply(caseId, measureId, values, actor);
+        }
+    }
+
+    /**
+     * A proposal to close a report as unfounded stands only on a verification that found no abuse and no
+     * risk: no answer of the form may say otherwise (abuse confirmed or unclear, the child unsafe, a risk
+     * level, an emergency criterion). Each contradicting field is named; nothing is recorded.
+     */
+    private static void checkClosingProposal(Map<String, Object> values) {
+        if (!UnfoundedReport.UNFOUNDED.equals(values.get(UnfoundedReport.OUTCOME_FIELD))) {
+            return;
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (!"no".equals(values.get("abuseConfirmed"))) {
+            violations.add(new Violation("abuseConfirmed", "contradicts-unfounded"));
+        }
+        if (!UnfoundedReport.NO_RISK.equals(values.get("riskLevel"))) {
+            violations.add(new Violation("riskLevel", "contradicts-unfounded"));
+        }
+        for (String flag : List.of("childUnsafe", "seriousHarm", "perpetratorIsCarer", "officerDeclaresEmergency")) {
+            if (Boolean.TRUE.equals(values.get(flag))) {
+                violations.add(new Violation(flag, "contradicts-unfounded"));
+            }
+        }
+        if (UnfoundedReport.OTHER_REASON.equals(values.get(UnfoundedReport.REASON_FIELD))
+                && values.get(UnfoundedReport.REASON_TEXT_FIELD) == null) {
+            violations.add(new Violation(UnfoundedReport.REASON_TEXT_FIELD, "required"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidFieldsProblem(HttpStatus.UNPROCESSABLE_ENTITY, "unfounded-contradicted", violations);
+        }
+    }
+
+    /** The chairman who sends a proposal back says why: the officer reads it in the timeline before assessing. */
+    private static void checkReturnReason(Map<String, Object> values) {
+        if (UnfoundedReport.RETURN.equals(values.get(CaseProcess.Var.EARLY_CLOSE_DECISION))
+                && values.get(UnfoundedReport.CHAIRMAN_NOTE_FIELD) == null) {
+            throw new InvalidFieldsProblem(List.of(new Violation(UnfoundedReport.CHAIRMAN_NOTE_FIELD, "required")));
         }
     }
 

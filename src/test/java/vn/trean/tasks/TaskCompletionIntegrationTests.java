@@ -37,7 +37,7 @@ class TaskCompletionIntegrationTests extends ApiIntegrationTest {
         assertThat(problem.get("errors")).extracting(e -> e.get("field").asText())
                 .containsExactlyInAnyOrder("initialHarmAssessment", "riskLevel", "seriousHarm", "childName");
         assertThat(problem.get("errors")).extracting(e -> e.get("message").asText())
-                .contains("Required.", "Must be one of: high, medium, low.", "This field is not in the form.");
+                .contains("Required.", "Must be one of: high, medium, low, none.", "This field is not in the form.");
 
         assertThat(hasTask("officer", caseId, "verify_report")).isTrue();
         assertThat(count("select count(*) from step_record where task_id = ? and (data is not null or completed_at is not null)",

@@ -63,6 +63,7 @@ import vn.trean.workflow.CaseProcess.Var;
         "forms/assign_receiving_agency.form",
         "forms/assess_needs.form",
         "forms/close_case.form",
+        "forms/confirm_early_close.form",
         "forms/decide_separation.form",
         "forms/draft_plan.form",
         "forms/emergency_intervention.form",
@@ -195,6 +196,58 @@ class CaseProcessTests {
         then(closeCase.caseIds()).containsExactly(caseId);
         then(activatePlan.calls()).isZero();
         then(endEventsReached(process)).containsExactlyInAnyOrder("event_window_closed", Element.CASE_CLOSED);
+    }
+
+    // ------------------------------------------------------------------ unfounded reports close early (issue 9 item 3)
+
+    @Test
+    void unfoundedReportClosesWhenTheChairmanConfirmsWithoutAssessmentOrMeeting() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+
+        proposeToCloseAsUnfounded(process);
+
+        assertThat(process).hasPassed(Element.EMERGENCY_DECISION, "event_window_closed")
+                .isWaitingAtExactly(Step.CONFIRM_EARLY_CLOSE.elementId());
+        then(timersOf(process)).as("verification ended the 12-hour window").isEmpty();
+        // Monday 08:00 plus two working days
+        assertThat(openTask(process, Step.CONFIRM_EARLY_CLOSE)).hasDueDate(at(2027, 3, 3, 8, 0));
+
+        complete(openTask(process, Step.CONFIRM_EARLY_CLOSE),
+                withVariables(Var.EARLY_CLOSE_DECISION, CaseProcess.UnfoundedReport.CONFIRM));
+
+        assertThat(process).hasPassed(Element.GATEWAY_EARLY_CLOSE, Element.ARCHIVE_CASE, Element.CASE_CLOSED)
+                .hasNotPassed(Step.ASSESS_NEEDS.elementId(), Step.HOLD_CASE_MEETING.elementId(),
+                        Step.EMERGENCY_INTERVENTION.elementId())
+                .isEnded();
+        then(closeCase.calls()).isEqualTo(1);
+        then(closeCase.caseIds()).containsExactly(caseId);
+        then(endEventsReached(process)).containsExactlyInAnyOrder("event_window_closed", Element.CASE_CLOSED);
+    }
+
+    @Test
+    void unfoundedReportSentBackByTheChairmanGoesOnToTheNeedsAssessment() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        proposeToCloseAsUnfounded(process);
+
+        complete(openTask(process, Step.CONFIRM_EARLY_CLOSE),
+                withVariables(Var.EARLY_CLOSE_DECISION, CaseProcess.UnfoundedReport.RETURN));
+
+        assertThat(process).hasPassed(Element.GATEWAY_EARLY_CLOSE).hasNotPassed(Element.ARCHIVE_CASE)
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        then(closeCase.calls()).isZero();
+
+        complete(openTask(process, Step.ASSESS_NEEDS));
+        assertThat(process).isWaitingAtExactly(Step.HOLD_CASE_MEETING.elementId());
+    }
+
+    @Test
+    void verificationWithoutAClosingProposalGoesToTheNeedsAssessmentAsBefore() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        complete(openTask(process, Step.VERIFY_REPORT), withVariables("seriousHarm", false, "perpetratorIsCarer", false,
+                "officerDeclaresEmergency", false, Var.UNFOUNDED_PROPOSED, false));
+
+        assertThat(process).hasNotPassed(Step.CONFIRM_EARLY_CLOSE.elementId())
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
     }
 
     @ParameterizedTest(name = "seriousHarm={0}, perpetratorIsCarer={1}, officerDeclaresEmergency={2}")
@@ -527,6 +580,16 @@ class CaseProcessTests {
         return process;
     }
 
+    /** The officer finds no abuse and no risk and proposes to close (what the verification step sets). */
+    private void proposeToCloseAsUnfounded(ProcessInstance process) {
+        complete(openTask(process, Step.VERIFY_REPORT), withVariables(
+                "seriousHarm", false,
+                "perpetratorIsCarer", false,
+                "officerDeclaresEmergency", false,
+                Var.UNFOUNDED_PROPOSED, true,
+                CaseProcess.UnfoundedReport.REASON_FIELD, "false_report"));
+    }
+
     private void verify(ProcessInstance process, boolean seriousHarm, boolean perpetratorIsCarer,
             boolean officerDeclaresEmergency) {
         complete(openTask(process, Step.VERIFY_REPORT), withVariables(
@@ -657,6 +720,7 @@ class CaseProcessTests {
         groups.put(Step.IMPLEMENT_MEASURE, Set.of("plan-measure-owner"));
         groups.put(Step.REVIEW_CASE, Set.of("commune-officer"));
         groups.put(Step.CLOSE_CASE, Set.of("commune-chairman"));
+        groups.put(Step.CONFIRM_EARLY_CLOSE, Set.of("commune-chairman"));
         return groups;
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * One test per rule of {@code bpmn/emergency_criteria.dmn} (Article 24 of Decree 56/2017): the decision the
+ * One test per rule of {@code bpmn/emergency_criteria.dmn} (Article 31 of Decree 56/2017): the decision the
  * verification step takes, evaluated on the shared engine. Each test also checks which rule matched, since
  * the table's hit policy is FIRST.
  */

@@ -170,7 +170,8 @@ class JdbcCaseFiles implements CaseFiles {
                         rs.getString("likely_consequence"), rs.getString("family_situation"),
                         forms == null ? List.of() : List.of((String[]) forms.getArray()),
                         rs.getString("hotline_reference")),
-                steps(id), measures(id), linkedReports(id));
+                steps(id), measures(id), linkedReports(id), rs.getString("closing_outcome"),
+                rs.getString("closing_reason"));
     }
 
     private List<CaseView.LinkedReport> linkedReports(UUID caseId) {
@@ -447,8 +448,18 @@ class JdbcCaseFiles implements CaseFiles {
     }
 
     @Override
+    public void markVerifiedNotACase(UUID caseId, String reason) {
+        jdbc.sql("update case_file set closing_outcome = 'VERIFIED_NOT_A_CASE', closing_reason = :r where id = :id and status = 'OPEN'")
+                .param("r", reason).param("id", caseId).update();
+    }
+
+    @Override
     public void close(UUID caseId, Instant closedAt) {
-        int changed = jdbc.sql("update case_file set status = 'CLOSED', closed_at = :at where id = :id and status = 'OPEN'")
+        // a case not marked "verified, not a case" before it closes was handled as a case
+        int changed = jdbc.sql("""
+                        update case_file set status = 'CLOSED', closed_at = :at,
+                               closing_outcome = coalesce(closing_outcome, 'CASE_HANDLED')
+                        where id = :id and status = 'OPEN'""")
                 .param("at", Timestamp.from(closedAt)).param("id", caseId).update();
         if (changed > 0) {
             events.publishEvent(new CaseEvents.CaseClosed(caseId, closedAt));
