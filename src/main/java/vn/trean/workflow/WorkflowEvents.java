@@ -52,7 +52,12 @@ public final class WorkflowEvents {
                                            List<String> notifiedAgencyIds) {
     }
 
-    public record OpenStep(String taskId, String stepKey) {
+    /** A step still open when its deadline passed, and the agency it was routed to (null when none). */
+    public record OpenStep(String taskId, String stepKey, String agencyId) {
+
+        public OpenStep(String taskId, String stepKey) {
+            this(taskId, stepKey, null);
+        }
     }
 
     // Issue 8, item 7: the holiday calendar.
