@@ -74,6 +74,17 @@ public final class CaseProcess {
         }
     }
 
+    /**
+     * The emergency measures: while one of them is open in an emergency case, the province department
+     * sees the case among the open emergencies on its board.
+     */
+    public static final Set<String> EMERGENCY_STEP_KEYS = java.util.stream.Stream.of(Step.EMERGENCY_INTERVENTION,
+            Step.DECIDE_SEPARATION, Step.POLICE_RESPONSE, Step.HEALTH_RESPONSE).map(Step::formKey)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** The timeline entry that records when the emergency was reported to the province department. */
+    public static final String EMERGENCY_REPORTED_ENTRY = "emergency_reported";
+
     /** The form keys of the steps the 12-hour window binds. */
     public static final Set<String> TWELVE_HOUR_STEP_KEYS = Arrays.stream(Step.values())
             .filter(Step::inTwelveHourWindow).map(Step::formKey).collect(java.util.stream.Collectors.toUnmodifiableSet());

@@ -115,6 +115,67 @@ class EmergencyAgenciesIntegrationTests extends ApiIntegrationTest {
         assertThat(hasTask("supervisor", caseId, "escalate_breach")).isTrue();
     }
 
+    @Test
+    void declaredEmergencyIsReportedToTheProvinceAtOnceAndStaysOnItsBoardUntilTheMeasuresAreDone() {
+        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID caseId = fileReport(COMMUNE_A, receivedAt);
+        assertThat(kindsOf("supervisor", caseId)).doesNotContain("EMERGENCY_REPORTED");
+
+        complete("officer", caseId, "verify_report", verification(true));
+
+        assertThat(kindsOf("supervisor", caseId)).containsOnlyOnce("EMERGENCY_REPORTED");
+        JsonNode entry = timelineEntry(caseId, "emergency_reported");
+        assertThat(entry.get("agencyId").asText()).isEqualTo("health-dept-01");
+        assertThat(Instant.parse(entry.get("completedAt").asText())).isBetween(receivedAt, Instant.now());
+        assertThat(emergenciesOnTheBoard("supervisor")).contains(caseId.toString());
+
+        complete("chairman", caseId, "emergency_intervention", emergency(List.of("police")));
+        assertThat(emergenciesOnTheBoard("supervisor")).as("the police step is an emergency measure")
+                .contains(caseId.toString());
+
+        complete("police", caseId, "police_response", response());
+        assertThat(emergenciesOnTheBoard("supervisor")).doesNotContain(caseId.toString());
+        assertThat(kindsOf("supervisor", caseId)).containsOnlyOnce("EMERGENCY_REPORTED");
+    }
+
+    @Test
+    void caseWithoutEmergencyIsNotReportedUpward() {
+        UUID caseId = fileReport(COMMUNE_A, Instant.now());
+
+        complete("officer", caseId, "verify_report", verification(false));
+
+        assertThat(kindsOf("supervisor", caseId)).doesNotContain("EMERGENCY_REPORTED");
+        assertThat(emergenciesOnTheBoard("supervisor")).doesNotContain(caseId.toString());
+        JsonNode steps = as("officer").get("/api/cases/" + caseId).expect(200).body().get("steps");
+        assertThat(steps).noneMatch(s -> s.get("stepKey").asText().equals("emergency_reported"));
+    }
+
+    private List<String> kindsOf(String username, UUID caseId) {
+        List<String> kinds = new java.util.ArrayList<>();
+        for (JsonNode n : as(username).get("/api/notifications").expect(200).body()) {
+            if (n.get("caseId").asText().equals(caseId.toString())) {
+                kinds.add(n.get("kind").asText());
+            }
+        }
+        return kinds;
+    }
+
+    private JsonNode timelineEntry(UUID caseId, String stepKey) {
+        for (JsonNode step : as("officer").get("/api/cases/" + caseId).expect(200).body().get("steps")) {
+            if (step.get("stepKey").asText().equals(stepKey)) {
+                return step;
+            }
+        }
+        throw new AssertionError("no " + stepKey + " in the timeline of " + caseId);
+    }
+
+    private List<String> emergenciesOnTheBoard(String username) {
+        List<String> cases = new java.util.ArrayList<>();
+        as(username).get("/api/board").expect(200).body().get("openEmergencies")
+                .forEach(e -> cases.add(e.get("caseId").asText()));
+        return cases;
+    }
+
     private static Map<String, Object> emergency(List<String> agencies) {
         return Map.of("measuresTaken", "Đưa trẻ đến nơi an toàn", "agenciesInvolved", agencies,
                 "interventionCompletedAt", now(), "separationNeeded", false);
