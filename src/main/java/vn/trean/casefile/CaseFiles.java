@@ -74,6 +74,12 @@ public interface CaseFiles {
 
     void markEmergency(UUID caseId);
 
+    /**
+     * An entry of the timeline that is no one's task (the emergency reported upward): done when it happens.
+     * Idempotent by {@code entryId}.
+     */
+    void recordTimelineEntry(UUID caseId, String entryKey, String entryId, String agencyId, Instant at);
+
     void setProtectionLevel(UUID caseId, String protectionLevel);
 
     /** Replaces the draft measures of the current plan cycle. */

@@ -19,6 +19,7 @@ import vn.trean.notifications.mail.MailOutbox;
 import vn.trean.organisation.Organisation;
 import vn.trean.tasks.TaskRow;
 import vn.trean.tasks.WorkList;
+import vn.trean.workflow.WorkflowEvents.EmergencyReported;
 import vn.trean.workflow.WorkflowEvents.TaskRouted;
 import vn.trean.workflow.WorkflowEvents.TwelveHourReminderDue;
 import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
@@ -113,8 +114,17 @@ public class Notifications {
                         linked.reportId().toString(), letter));
     }
 
+    /** An emergency declared in a commune reaches the province department at once, in the app and by mail. */
+    @EventListener
+    void on(EmergencyReported reported) {
+        Letter letter = letters.write(Kind.EMERGENCY_REPORTED, reported.caseId(), reported.caseNumber(), List.of(), null);
+        for (String agency : reported.provinceAgencyIds()) {
+            notify(reported.caseId(), Kind.EMERGENCY_REPORTED, agency, reported.caseId().toString(), letter);
+        }
+    }
+
     /** The kinds of notification. */
-    public enum Kind { NEW_TASK, TWELVE_HOUR_REMINDER, TWELVE_HOUR_BREACH, REPORT_LINKED }
+    public enum Kind { NEW_TASK, TWELVE_HOUR_REMINDER, TWELVE_HOUR_BREACH, REPORT_LINKED, EMERGENCY_REPORTED }
 
     private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter) {
         Optional<Long> created = jdbc.sql("""

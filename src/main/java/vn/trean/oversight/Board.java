@@ -64,13 +64,19 @@ public class Board {
                                Instant since, Instant windowEndsAt) {
     }
 
+    /** An emergency case whose emergency measures are not all done, with the steps still open. */
+    public record EmergencyRow(UUID caseId, String caseNumber, String communeCode, List<String> openStepKeys,
+                               Instant windowEndsAt) {
+    }
+
     /**
      * @param withoutReceivingAgency cases of communes without a receiving agency ("xã chưa có cơ quan tiếp
      *                               nhận"), each waiting for the province to assign one
+     * @param openEmergencies        emergency cases reported upward whose emergency measures are still open
      */
     public record OverdueBoard(Instant now, String communeCode, String provinceCode, List<OverdueRow> overdue,
                                List<WindowRow> inTwelveHourWindow, List<WorkList.StepCount> openByStep,
-                               List<UnstaffedRow> withoutReceivingAgency) {
+                               List<UnstaffedRow> withoutReceivingAgency, List<EmergencyRow> openEmergencies) {
     }
 
     /**
@@ -112,7 +118,18 @@ public class Board {
                         t.createdAt(), t.windowEndsAt()))
                 .toList();
         return new OverdueBoard(now, area.commune(), area.province(), overdue, window,
-                workList.countByStep(area.commune(), area.province()), unstaffed);
+                workList.countByStep(area.commune(), area.province()), unstaffed, openEmergencies(area, now));
+    }
+
+    private List<EmergencyRow> openEmergencies(Area area, Instant now) {
+        Map<UUID, List<TaskRow>> byCase = workList.inArea(area.commune(), area.province(), false, false, now, MAX_ROWS)
+                .stream().filter(t -> t.emergency() && CaseProcess.EMERGENCY_STEP_KEYS.contains(t.stepKey()))
+                .collect(Collectors.groupingBy(TaskRow::caseId, java.util.LinkedHashMap::new, Collectors.toList()));
+        return byCase.values().stream()
+                .map(open -> new EmergencyRow(open.get(0).caseId(), open.get(0).caseNumber(), open.get(0).communeCode(),
+                        open.stream().map(TaskRow::stepKey).distinct().toList(), open.get(0).windowEndsAt()))
+                .sorted(Comparator.comparing(EmergencyRow::caseNumber))
+                .toList();
     }
 
     /** How many open tasks of the user's area have a deadline computed without the holidays of a year, per year. */

@@ -27,12 +27,13 @@ public class Oversight {
     public List<DeadlineBreach> breachesOf(UUID caseId) {
         return jdbc.sql("""
                         select case_id, step_key, task_id, deadline_at, detected_at, resolved_at,
-                               cast(extract(epoch from (resolved_at - deadline_at)) as bigint) as late_seconds
+                               cast(extract(epoch from (resolved_at - deadline_at)) as bigint) as late_seconds,
+                               agency_id
                         from deadline_breach where case_id = :c order by deadline_at, step_key""")
                 .param("c", caseId)
                 .query((rs, i) -> new DeadlineBreach(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), (Long) rs.getObject(7)))
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), (Long) rs.getObject(7), rs.getString(8)))
                 .list();
     }
 
@@ -40,9 +41,9 @@ public class Oversight {
     void on(TwelveHourWindowBreached breach) {
         for (OpenStep step : breach.openSteps()) {
             jdbc.sql("""
-                            insert into deadline_breach (case_id, step_key, task_id, deadline_at, detected_at)
-                            values (:c, :s, :t, :d, now()) on conflict (task_id, deadline_at) do nothing""")
-                    .param("c", breach.caseId()).param("s", step.stepKey()).param("t", step.taskId())
+                            insert into deadline_breach (case_id, step_key, task_id, deadline_at, detected_at, agency_id)
+                            values (:c, :s, :t, :d, now(), :a) on conflict (task_id, deadline_at) do nothing""")
+                    .param("c", breach.caseId()).param("s", step.stepKey()).param("t", step.taskId()).param("a", step.agencyId())
                     .param("d", Timestamp.from(breach.windowEndsAt())).update();
         }
     }

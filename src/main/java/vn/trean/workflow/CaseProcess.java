@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +31,10 @@ public final class CaseProcess {
         VERIFY_REPORT("task_verify_report", true),
         EMERGENCY_INTERVENTION("task_emergency_intervention", true),
         DECIDE_SEPARATION("task_decide_separation", true),
+        /** The commune police's own part of the 12 hours, when verification or the emergency named them. */
+        POLICE_RESPONSE("task_police_response", true),
+        /** The commune health station's own part of the 12 hours, when verification or the emergency named it. */
+        HEALTH_RESPONSE("task_health_response", true),
         ESCALATE_BREACH("task_escalate_breach", false),
         MONITOR_SEPARATION("task_monitor_separation", false),
         SEPARATION_LIMIT_REACHED("task_separation_limit_reached", false),
@@ -75,6 +80,17 @@ public final class CaseProcess {
         }
     }
 
+    /**
+     * The emergency measures: while one of them is open in an emergency case, the province department
+     * sees the case among the open emergencies on its board.
+     */
+    public static final Set<String> EMERGENCY_STEP_KEYS = java.util.stream.Stream.of(Step.EMERGENCY_INTERVENTION,
+            Step.DECIDE_SEPARATION, Step.POLICE_RESPONSE, Step.HEALTH_RESPONSE).map(Step::formKey)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** The timeline entry that records when the emergency was reported to the province department. */
+    public static final String EMERGENCY_REPORTED_ENTRY = "emergency_reported";
+
     /** The form keys of the steps the 12-hour window binds. */
     public static final Set<String> TWELVE_HOUR_STEP_KEYS = Arrays.stream(Step.values())
             .filter(Step::inTwelveHourWindow).map(Step::formKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -86,6 +102,9 @@ public final class CaseProcess {
         public static final String GATEWAY_RECEIVING_AGENCY = "gateway_receiving_agency_known";
         public static final String TWELVE_HOUR_WINDOW = "sub_twelve_hour_window";
         public static final String EMERGENCY_DECISION = "decision_emergency";
+        /** Opens the police and health steps the officer named; its join waits for them before the window closes. */
+        public static final String GATEWAY_AGENCIES_NAMED = "gateway_agencies_named";
+        public static final String GATEWAY_AGENCIES_JOIN = "gateway_agencies_join";
         public static final String TIMER_REMINDER = "timer_12h_reminder";
         public static final String TIMER_WINDOW = "timer_12h_window";
         public static final String TIMER_SEPARATION = "timer_separation_15d";
@@ -131,6 +150,10 @@ public final class CaseProcess {
         public static final String UNFOUNDED_PROPOSED = "unfoundedProposed";
         /** Set by {@link Step#CONFIRM_EARLY_CLOSE}: {@link UnfoundedReport#CONFIRM} closes the case, anything else returns it to assessment. */
         public static final String EARLY_CLOSE_DECISION = "earlyCloseDecision";
+        /** Whether verification or the emergency intervention named the police: opens {@link Step#POLICE_RESPONSE}. */
+        public static final String POLICE_NAMED = "policeNamed";
+        /** Whether verification or the emergency intervention named health: opens {@link Step#HEALTH_RESPONSE}. */
+        public static final String HEALTH_NAMED = "healthNamed";
 
         private Var() {
         }
@@ -143,6 +166,10 @@ public final class CaseProcess {
         public static final String COMMUNE_CHAIRMAN = "commune-chairman";
         /** The province department (Sở Y tế since 1 March 2025): it assigns a receiving agency when a commune has none. */
         public static final String PROVINCE_SUPERVISOR = "province-supervisor";
+        /** The commune police (its 12-hour step: stop the harm, protect the child). */
+        public static final String POLICE = "police";
+        /** The commune health station (its 12-hour step: examine, treat, guide forensic evidence). */
+        public static final String HEALTH = "health";
 
         private Role() {
         }
@@ -188,6 +215,14 @@ public final class CaseProcess {
         }
     }
 
+    /** The checklist fields (and their steps) in which the officer names the agencies that took part. */
+    public static final Map<String, Step> AGENCY_FIELDS = Map.of(
+            "verifiedWith", Step.VERIFY_REPORT, "agenciesInvolved", Step.EMERGENCY_INTERVENTION);
+
+    /** The checklist values that give an agency its own step in the 12 hours, and the variable each sets. */
+    public static final Map<String, String> NAMED_AGENCIES = Map.of(
+            Role.POLICE, Var.POLICE_NAMED, Role.HEALTH, Var.HEALTH_NAMED);
+
     /** A temporary separation lasts at most 15 calendar days from the chairman's decision (Decree 56, art. 32). */
     public static final Duration SEPARATION_LIMIT = Duration.ofDays(15);
 
@@ -206,6 +241,16 @@ public final class CaseProcess {
         if (Step.VERIFY_REPORT.formKey().equals(formKey)) {
             variables.put(Var.UNFOUNDED_PROPOSED, UnfoundedReport.UNFOUNDED.equals(values.get(UnfoundedReport.OUTCOME_FIELD)));
         }
+        AGENCY_FIELDS.forEach((field, form) -> {
+            if (form.formKey().equals(formKey) && values.get(field) instanceof Collection<?> named) {
+                // only ever set to true: the emergency step must not take back what verification named
+                NAMED_AGENCIES.forEach((agency, variable) -> {
+                    if (named.contains(agency)) {
+                        variables.put(variable, true);
+                    }
+                });
+            }
+        });
         if (Step.DECIDE_SEPARATION.formKey().equals(formKey) && values.get("decisionDate") != null) {
             LocalDate decided = LocalDate.parse(values.get("decisionDate").toString());
             variables.put(Var.SEPARATION_ENDS_AT,

@@ -52,7 +52,20 @@ public final class WorkflowEvents {
                                            List<String> notifiedAgencyIds) {
     }
 
-    public record OpenStep(String taskId, String stepKey) {
+    /**
+     * An emergency was declared (its intervention step opened): the province department is told at once
+     * (Decree 56, art. 31 and the upward report); {@code provinceAgencyIds} are the province supervisor's agencies.
+     */
+    public record EmergencyReported(UUID caseId, String caseNumber, String communeCode, String provinceCode,
+                                    Instant reportedAt, List<String> provinceAgencyIds) {
+    }
+
+    /** A step still open when its deadline passed, and the agency it was routed to (null when none). */
+    public record OpenStep(String taskId, String stepKey, String agencyId) {
+
+        public OpenStep(String taskId, String stepKey) {
+            this(taskId, stepKey, null);
+        }
     }
 
     // Issue 8, item 7: the holiday calendar.

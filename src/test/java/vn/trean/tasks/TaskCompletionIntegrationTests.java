@@ -105,6 +105,12 @@ class TaskCompletionIntegrationTests extends ApiIntegrationTest {
                 "separationNeeded", true));
         complete("chairman", caseId, "decide_separation", Map.of("decisionNumber", "12/QĐ-UBND",
                 "decisionDate", today.toString(), "shelter", "Nhà bà ngoại"));
+        // the police and the health station named in the emergency each record their own part
+        Map<String, Object> agencyPart = Map.of("actionsTaken", "Đã thực hiện", "actedAt",
+                java.time.LocalDateTime.now(vietnam).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString(),
+                "evidenceKept", false);
+        complete("police", caseId, "police_response", agencyPart);
+        complete("health", caseId, "health_response", agencyPart);
         JsonNode monitoring = taskOf("chairman", caseId, "monitor_separation");
         // the separation ends 15 days after the decision date it records
         assertThat(Instant.parse(monitoring.get("dueAt").asText()))

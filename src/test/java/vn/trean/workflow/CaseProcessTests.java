@@ -68,9 +68,11 @@ import vn.trean.workflow.CaseProcess.Var;
         "forms/draft_plan.form",
         "forms/emergency_intervention.form",
         "forms/escalate_breach.form",
+        "forms/health_response.form",
         "forms/hold_case_meeting.form",
         "forms/implement_measure.form",
         "forms/monitor_separation.form",
+        "forms/police_response.form",
         "forms/refer_to_court.form",
         "forms/review_case.form",
         "forms/separation_limit_reached.form",
@@ -436,6 +438,88 @@ class CaseProcessTests {
                 .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
     }
 
+    // ------------------------------------------------------------------ police and health in the 12 hours
+
+    @Test
+    void policeAndHealthNamedInTheEmergencyEachGetTheirOwnStepDueWhenTheTwelveHoursEnd() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        verify(process, true, false, false);
+
+        complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, false,
+                Var.POLICE_NAMED, true, Var.HEALTH_NAMED, true));
+
+        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW,
+                Step.POLICE_RESPONSE.elementId(), Step.HEALTH_RESPONSE.elementId());
+        assertThat(openTask(process, Step.POLICE_RESPONSE)).hasDueDate(plusHours(MONDAY_MORNING, 12));
+        assertThat(openTask(process, Step.HEALTH_RESPONSE)).hasDueDate(plusHours(MONDAY_MORNING, 12));
+        then(timersOf(process)).containsExactlyInAnyOrder(Element.TIMER_REMINDER, Element.TIMER_WINDOW);
+
+        complete(openTask(process, Step.POLICE_RESPONSE));
+        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.HEALTH_RESPONSE.elementId(),
+                Element.GATEWAY_AGENCIES_JOIN);
+        complete(openTask(process, Step.HEALTH_RESPONSE));
+
+        assertThat(process).hasPassed("event_window_closed").isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        then(timersOf(process)).isEmpty();
+        then(recordTwelveHourBreach.calls()).isZero();
+    }
+
+    @Test
+    void policeNamedAtVerificationAloneGetsItsStepWithoutAnEmergency() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+
+        complete(openTask(process, Step.VERIFY_REPORT), withVariables("seriousHarm", false,
+                "perpetratorIsCarer", false, "officerDeclaresEmergency", false, Var.POLICE_NAMED, true));
+
+        assertThat(process).hasNotPassed(Step.EMERGENCY_INTERVENTION.elementId())
+                .isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.POLICE_RESPONSE.elementId());
+        then(openTasks(process, Step.HEALTH_RESPONSE)).isEmpty();
+    }
+
+    @Test
+    void noPoliceOrHealthStepIsOpenedWhenNeitherIsNamed() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        verify(process, true, false, false);
+
+        complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, false,
+                Var.POLICE_NAMED, false));
+
+        assertThat(process).hasPassed("event_window_closed")
+                .hasNotPassed(Step.POLICE_RESPONSE.elementId(), Step.HEALTH_RESPONSE.elementId())
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+    }
+
+    @Test
+    void policeStepLeftOpenWhenTheTwelveHoursEndIsABreachAndStaysWithThePolice() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        verify(process, true, false, false);
+        complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, false,
+                Var.POLICE_NAMED, true, Var.HEALTH_NAMED, true));
+        complete(openTask(process, Step.HEALTH_RESPONSE));
+
+        ClockUtil.setCurrentTime(plusHours(MONDAY_MORNING, 12));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_REMINDER, Element.TIMER_WINDOW);
+
+        then(recordTwelveHourBreach.calls()).isEqualTo(1);
+        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW,
+                Step.POLICE_RESPONSE.elementId(), Element.GATEWAY_AGENCIES_JOIN, Step.ESCALATE_BREACH.elementId());
+        complete(openTask(process, Step.POLICE_RESPONSE));
+        assertThat(process).isWaitingAtExactly(Step.ESCALATE_BREACH.elementId(), Step.ASSESS_NEEDS.elementId());
+    }
+
+    @Test
+    void checklistsOfVerificationAndEmergencyNameTheAgenciesAndNeverTakeANameBack() {
+        then(CaseProcess.variablesOf(Step.VERIFY_REPORT.formKey(),
+                Map.of("verifiedWith", List.of("police", "education")), ProcessTestEngine.ZONE))
+                .containsEntry(Var.POLICE_NAMED, true).doesNotContainKey(Var.HEALTH_NAMED);
+        then(CaseProcess.variablesOf(Step.EMERGENCY_INTERVENTION.formKey(),
+                Map.of("agenciesInvolved", List.of("health")), ProcessTestEngine.ZONE))
+                .containsEntry(Var.HEALTH_NAMED, true).doesNotContainKey(Var.POLICE_NAMED);
+        then(CaseProcess.variablesOf(Step.ASSESS_NEEDS.formKey(),
+                Map.of("agenciesInvolved", List.of("police")), ProcessTestEngine.ZONE))
+                .doesNotContainKeys(Var.POLICE_NAMED, Var.HEALTH_NAMED);
+    }
+
     // ------------------------------------------------------------------ the plan cycle
 
     @Test
@@ -709,6 +793,8 @@ class CaseProcessTests {
         groups.put(Step.VERIFY_REPORT, Set.of("commune-officer"));
         groups.put(Step.EMERGENCY_INTERVENTION, Set.of("commune-chairman", "commune-officer"));
         groups.put(Step.DECIDE_SEPARATION, Set.of("commune-chairman"));
+        groups.put(Step.POLICE_RESPONSE, Set.of("police"));
+        groups.put(Step.HEALTH_RESPONSE, Set.of("health"));
         groups.put(Step.ESCALATE_BREACH, Set.of("province-supervisor"));
         groups.put(Step.MONITOR_SEPARATION, Set.of("commune-chairman"));
         groups.put(Step.SEPARATION_LIMIT_REACHED, Set.of("commune-chairman"));

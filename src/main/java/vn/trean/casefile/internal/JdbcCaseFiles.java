@@ -405,6 +405,15 @@ class JdbcCaseFiles implements CaseFiles {
     }
 
     @Override
+    public void recordTimelineEntry(UUID caseId, String entryKey, String entryId, String agencyId, Instant at) {
+        jdbc.sql("""
+                        insert into step_record (case_id, step_key, task_id, agency_id, opened_at, completed_at)
+                        values (:c, :s, :t, :a, :at, :at) on conflict (task_id) do nothing""")
+                .param("c", caseId).param("s", entryKey).param("t", entryId).param("a", agencyId)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    @Override
     public void setProtectionLevel(UUID caseId, String protectionLevel) {
         jdbc.sql("update case_file set protection_level = :l where id = :id")
                 .param("l", protectionLevel).param("id", caseId).update();

@@ -5,6 +5,8 @@ import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.trean.workflow.CaseProcess.Step;
@@ -17,7 +19,7 @@ import vn.trean.workflow.routing.CaseContext;
 
 /**
  * The 12-hour window passed with verification or emergency steps undone: the breach is recorded per
- * open step (they stay with their owners) and the chairman is alerted; the escalation task for the
+ * open step, as a breach of the agency it was routed to (the steps stay with their owners) and the chairman is alerted; the escalation task for the
  * province supervisor follows in the model.
  */
 @Component("recordTwelveHourBreach")
@@ -38,11 +40,19 @@ class RecordTwelveHourBreach implements JavaDelegate {
         CaseContext context = CaseContext.of(execution);
         List<OpenStep> open = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list().stream()
                 .filter(t -> Step.ofElementId(t.getTaskDefinitionKey()).map(Step::inTwelveHourWindow).orElse(false))
-                .map(t -> new OpenStep(t.getId(), Step.ofElementId(t.getTaskDefinitionKey()).orElseThrow().formKey()))
+                .map(t -> new OpenStep(t.getId(), Step.ofElementId(t.getTaskDefinitionKey()).orElseThrow().formKey(),
+                        agencyOf(t.getId())))
                 .toList();
         Date windowEndsAt = (Date) execution.getVariable(Var.WINDOW_ENDS_AT);
         List<String> notified = router.agenciesToNotify(context, Role.COMMUNE_CHAIRMAN, Role.COMMUNE_OFFICER,
                 Role.PROVINCE_SUPERVISOR);
         events.publishEvent(new TwelveHourWindowBreached(context.caseId(), windowEndsAt.toInstant(), open, notified));
+    }
+
+    /** The agency a step was routed to: the breach is that agency's (the police's, the health station's, …). */
+    private String agencyOf(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).findFirst().orElse(null);
     }
 }

@@ -15,7 +15,10 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.trean.casefile.CaseFiles;
+import vn.trean.workflow.CaseProcess;
+import vn.trean.workflow.CaseProcess.Role;
 import vn.trean.workflow.CaseProcess.Step;
+import vn.trean.workflow.WorkflowEvents.EmergencyReported;
 import vn.trean.workflow.CaseProcess.Var;
 import vn.trean.workflow.WorkflowEvents.TaskDueDateChanged;
 import vn.trean.workflow.WorkflowEvents.TaskRouted;
@@ -36,9 +39,11 @@ public class TaskRouting implements TaskListener {
     private final ApplicationEventPublisher events;
 
     private final WorkingDayCalendar calendar;
+    private final AgencyRouter router;
 
     TaskRouting(CaseFiles cases, WorkflowSettings settings, ApplicationEventPublisher events,
-                WorkingDayCalendar calendar) {
+                WorkingDayCalendar calendar, AgencyRouter router) {
+        this.router = router;
         this.cases = cases;
         this.settings = settings;
         this.events = events;
@@ -66,11 +71,12 @@ public class TaskRouting implements TaskListener {
             cases.measure(measureId).ifPresent(m -> task.setDueDate(Date.from(
                     m.endDate().atTime(LocalTime.of(17, 0)).atZone(settings.zone()).toInstant())));
         }
-        if (Step.EMERGENCY_INTERVENTION.elementId().equals(task.getTaskDefinitionKey())) {
-            cases.markEmergency(context.caseId());
-        }
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (Step.EMERGENCY_INTERVENTION.elementId().equals(task.getTaskDefinitionKey())) {
+            cases.markEmergency(context.caseId());
+            reportEmergencyUpward(task, context, now);
+        }
         cases.stepOpened(context.caseId(), stepKey, task.getId(), agencies.isEmpty() ? null : agencies.get(0), now, due);
         Optional<Step> step = Step.ofElementId(task.getTaskDefinitionKey());
         Date windowEndsAt = (Date) task.getVariable(Var.WINDOW_ENDS_AT);
@@ -80,6 +86,18 @@ public class TaskRouting implements TaskListener {
                 step.map(Step::inTwelveHourWindow).orElse(false) ? windowEndsAt.toInstant() : null,
                 Boolean.TRUE.equals(task.getVariable(Var.EMERGENCY))));
         markDeadlineWithoutHolidays(task, now, due);
+    }
+
+    /**
+     * The emergency is reported to the province department at once, beside the commune's own work: an
+     * entry in the case's timeline with the time, and {@link EmergencyReported} for its notification.
+     */
+    private void reportEmergencyUpward(DelegateTask task, CaseContext context, Instant now) {
+        List<String> province = router.agenciesToNotify(context, Role.PROVINCE_SUPERVISOR);
+        cases.recordTimelineEntry(context.caseId(), CaseProcess.EMERGENCY_REPORTED_ENTRY,
+                CaseProcess.EMERGENCY_REPORTED_ENTRY + ":" + task.getId(), province.isEmpty() ? null : province.get(0), now);
+        events.publishEvent(new EmergencyReported(context.caseId(), task.getExecution().getProcessBusinessKey(),
+                context.communeCode(), context.provinceCode(), now, province));
     }
 
     /**
