@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.trean.identity.UserDirectory;
+import vn.trean.organisation.AdministrationScopes;
 import vn.trean.organisation.AgencyKind;
 import vn.trean.organisation.AgencyWork.OpenTask;
 import vn.trean.organisation.Locality;
@@ -36,18 +37,36 @@ class AgencyPages {
 
     private static final String CODE = "[0-9]{2,5}";
     private static final Map<String, String> FORM_FIELDS = Map.of("localityCode", "locality");
+    /** The choice, in place of a province and a commune, of the agencies of the whole country (the 111 hotline). */
+    static final String NATIONAL = "national";
 
     private final OrganisationAdministration administration;
     private final Organisation organisation;
     private final UserDirectory users;
     private final MessageSource messages;
+    private final AdministrationScopes scopes;
 
     AgencyPages(OrganisationAdministration administration, Organisation organisation, UserDirectory users,
-                MessageSource messages) {
+                MessageSource messages, AdministrationScopes scopes) {
         this.administration = administration;
         this.organisation = organisation;
         this.users = users;
         this.messages = messages;
+        this.scopes = scopes;
+    }
+
+    /** Where the page lists and creates agencies: a province or commune, or (for {@link #NATIONAL}) none. */
+    record Place(String code, String name, List<AgencyKind> kinds, String localityCode) {
+    }
+
+    /** The national agencies are the installation's administrators' to set up, not a province's. */
+    private Optional<Place> national(String province, String locality) {
+        if (!NATIONAL.equals(province) || !scopes.current().isNationwide() || (locality != null && !NATIONAL.equals(locality))) {
+            return Optional.empty();
+        }
+        List<AgencyKind> kinds = Arrays.stream(AgencyKind.values()).filter(k -> k.tier() == AgencyKind.Tier.NATIONAL).toList();
+        return Optional.of(new Place(NATIONAL, messages.getMessage("admin.agencies.national", null, NATIONAL,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()), kinds, null));
     }
 
     /** What the create form holds when it is shown again. */
@@ -68,12 +87,13 @@ class AgencyPages {
                   Model model) {
         AgencyForm form = new AgencyForm(kind, name, validFrom, validTo);
         FormErrors errors = new FormErrors(messages);
-        Optional<Locality> place = locality(province, locality);
+        Optional<Place> place = national(province, locality).or(() -> locality(province, locality)
+                .map(l -> new Place(l.code(), l.name(), kindsFor(l), l.code())));
         if (place.isEmpty()) {
             errors.add("locality", "admin.agencies.choose-locality");
         }
         AgencyKind chosen = Arrays.stream(AgencyKind.values()).filter(k -> k.name().equals(kind)).findFirst()
-                .filter(k -> place.isEmpty() || kindsFor(place.get()).contains(k)).orElse(null);
+                .filter(k -> place.isEmpty() || place.get().kinds().contains(k)).orElse(null);
         if (chosen == null) {
             errors.add("kind", "admin.agencies.choose-kind");
         }
@@ -84,7 +104,8 @@ class AgencyPages {
         LocalDate to = AdminDates.parse("validTo", validTo, errors);
         if (errors.isEmpty()) {
             try {
-                AgencyEntry created = administration.createAgency(chosen, name, locality, from, to, actor());
+                AgencyEntry created = administration.createAgency(chosen, name, place.get().localityCode(), from, to,
+                        actor());
                 return "redirect:" + UriComponentsBuilder.fromPath("/admin/agencies").queryParam("province", province)
                         .queryParam("locality", locality).queryParam("created", created.id()).build().encode()
                         .toUriString();
@@ -188,24 +209,37 @@ class AgencyPages {
                         && a.localityList().equals(agency.localityList()))
                 .sorted(Comparator.comparing((AgencyEntry a) -> a.kind() != agency.kind()).thenComparing(AgencyEntry::name))
                 .toList());
-        model.addAttribute("provinceCode", agency.provinceCode() == null ? agency.localityCode() : agency.provinceCode());
+        // a national agency (no locality) goes back to the national list
+        model.addAttribute("provinceCode", agency.localityCode() == null ? NATIONAL
+                : agency.provinceCode() == null ? agency.localityCode() : agency.provinceCode());
         return "admin-agency";
     }
 
     private String listPage(String province, String locality, AgencyForm form, FormErrors errors, Model model) {
         List<Locality> provinces = administration.administeredProvinces();
-        Optional<Locality> chosenProvince = provinces.stream().filter(p -> p.code().equals(province)).findFirst();
         model.addAttribute("provinces", provinces);
-        model.addAttribute("province", chosenProvince.orElse(null));
-        model.addAttribute("communes", chosenProvince.isEmpty() ? List.of() : organisation.communes().stream()
-                .filter(c -> c.provinceCode().equals(province)).toList());
-        Optional<Locality> place = locality(province, locality);
-        model.addAttribute("place", place.orElse(null));
-        model.addAttribute("kinds", place.map(AgencyPages::kindsFor).orElse(List.of()));
+        model.addAttribute("nationalChoice", scopes.current().isNationwide());
         LocalDate today = today();
-        model.addAttribute("agencies", place.map(p -> administration.agencies(p.code()).stream()
-                .filter(a -> "V2025".equals(a.localityList()))
-                .map(a -> new Row(a, status(a, today))).toList()).orElse(List.of()));
+        Optional<Place> national = national(province, locality);
+        if (national.isPresent()) {
+            model.addAttribute("province", national.get());
+            model.addAttribute("communes", List.of());
+            model.addAttribute("place", national.get());
+            model.addAttribute("kinds", national.get().kinds());
+            model.addAttribute("agencies", administration.agencies(null).stream().filter(a -> a.localityCode() == null)
+                    .map(a -> new Row(a, status(a, today))).toList());
+        } else {
+            Optional<Locality> chosenProvince = provinces.stream().filter(p -> p.code().equals(province)).findFirst();
+            model.addAttribute("province", chosenProvince.orElse(null));
+            model.addAttribute("communes", chosenProvince.isEmpty() ? List.of() : organisation.communes().stream()
+                    .filter(c -> c.provinceCode().equals(province)).toList());
+            Optional<Locality> place = locality(province, locality);
+            model.addAttribute("place", place.orElse(null));
+            model.addAttribute("kinds", place.map(AgencyPages::kindsFor).orElse(List.of()));
+            model.addAttribute("agencies", place.map(p -> administration.agencies(p.code()).stream()
+                    .filter(a -> "V2025".equals(a.localityList()))
+                    .map(a -> new Row(a, status(a, today))).toList()).orElse(List.of()));
+        }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors.asMap());
         return "admin-agencies";

@@ -240,6 +240,36 @@ class AdministrationBrowserTests extends BrowserTest {
         assertThat(all(By.id("integration-form"))).as("refused: the installation's administrators only").isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"phone", "desktop"})
+    void anAdministratorCreatesANationalAgencyLikeTheHotlineWithoutAnyLocality(String screen) {
+        String name = "Tổng đài thử " + UUID.randomUUID().toString().substring(0, 8);
+        signIn("admin");
+        size(screen);
+        open("/admin/agencies");
+        new Select(find(By.id("province"))).selectByValue("national");
+        find(By.id("choose-province")).click();
+        assertThat(all(By.id("locality"))).as("no commune to choose for a national agency").isEmpty();
+        Select kind = new Select(find(By.id("kind")));
+        assertThat(kind.getOptions().stream().map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList())
+                .containsExactlyInAnyOrder("HOTLINE", "SYSTEM_ADMINISTRATION");
+        kind.selectByValue("HOTLINE");
+        find(By.id("name")).sendKeys(name);
+        // from a day far ahead: the demo's hotline keeps taking today's work
+        find(By.id("validFrom")).sendKeys("01/01/2099");
+        find(By.id("create-agency")).click();
+        waitFor(d -> d.getCurrentUrl().contains("created="));
+        WebElement row = find(By.xpath("//table[@id='agencies']//tr[.//a[normalize-space()='" + name + "']]"));
+        assertThat(row.getText()).contains("01/01/2099");
+        assertThat(jdbc.sql("select count(*) from agency where name = ? and locality_code is null and kind = 'HOTLINE'")
+                .param(name).query(Integer.class).single()).isEqualTo(1);
+        assertFitsTheScreen();
+
+        row.findElement(By.linkText(name)).click();
+        find(By.id("back-to-list")).click();
+        find(By.xpath("//table[@id='agencies']//a[normalize-space()='" + name + "']"));
+    }
+
     private String communeWithoutAgencies(String province) {
         return jdbc.sql("""
                         select min(code) from locality l where list = 'V2025' and level = 'COMMUNE' and province_code = ?
