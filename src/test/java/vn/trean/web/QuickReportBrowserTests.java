@@ -48,15 +48,6 @@ class QuickReportBrowserTests extends BrowserTest {
         assertThat(officerSees).isEqualTo(child);
     }
 
-    @Test
-    void aCollaboratorIsRefusedTheTaskListAndTheFullReportForm() {
-        signIn("ctv.badinh");
-        open("/tasks");
-        assertThat(pageText()).doesNotContain("Việc của tôi");
-        open("/reports/new");
-        assertThat(all(By.cssSelector("form[action$='/reports/new']"))).isEmpty();
-    }
-
     private boolean fitsTheScreen() {
         Number overflow = (Number) ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
