@@ -44,6 +44,20 @@ public interface CaseFiles {
     /** The case if {@code user} needs to know it; the read is audited. Empty both when absent and when hidden. */
     Optional<CaseView> read(UUID caseId, CurrentUser user);
 
+    /**
+     * The reports {@code username} filed (the first report of a case), newest first, with no case data beyond
+     * the number, the commune and a coarse stage: what a filer who may not read the case file still may know
+     * of what became of their report (issue 9, item 5).
+     */
+    List<FiledReport> filedBy(String username, int limit);
+
+    /** A report as its filer sees it afterwards. */
+    record FiledReport(String caseNumber, Instant receivedAt, String communeCode, FiledReportStage stage) {
+    }
+
+    /** How far a filed report got, coarsely: no step's details, no deadline. */
+    enum FiledReportStage { RECEIVED, BEING_VERIFIED, BEING_HANDLED, CLOSED }
+
     /** Whether {@code user} needs to know this case: a task of it is or was routed to their agency, or they supervise its province. */
     boolean isVisibleTo(UUID caseId, CurrentUser user);
 

@@ -15,11 +15,38 @@ public enum Role {
      * Administers one province only: the agencies of its units, their people and the province's own routing
      * rules (issue 8, items 2-4). Reaches neither the engine's tools nor integration tokens.
      */
-    PROVINCE_ADMIN;
+    PROVINCE_ADMIN,
+    /**
+     * Cộng tác viên bảo vệ trẻ em of a village (thôn, tổ dân phố), in a VILLAGE_COLLABORATOR agency of a commune:
+     * files a report from a phone through the short form and sees the status of the reports they filed,
+     * nothing else (issue 9, item 5). Never reads a case file.
+     */
+    COLLABORATOR;
 
-    /** May file a report (Form 01): the receiving points. */
+    /**
+     * May file a report (Form 01) through the full form: the receiving points Decree 56 Art. 25 names — the
+     * hotline, the commune, the police, schools (school violence), health facilities, and the province
+     * department (labour before the 2025 reform, health since), which is also where legacy district offices'
+     * people sit.
+     */
     public boolean receivesReports() {
-        return this == HOTLINE_OPERATOR || this == COMMUNE_OFFICER || this == COMMUNE_CHAIRMAN || this == POLICE;
+        return switch (this) {
+            case HOTLINE_OPERATOR, COMMUNE_OFFICER, COMMUNE_CHAIRMAN, POLICE, EDUCATION, HEALTH, PROVINCE_SUPERVISOR -> true;
+            default -> false;
+        };
+    }
+
+    /** Files a report only through the short form of a phone (a village collaborator). */
+    public boolean filesQuickReports() {
+        return this == COLLABORATOR;
+    }
+
+    /**
+     * May read a case file at all (need-to-know decides which). A collaborator may not, not even the case of
+     * their own report: they see its number and a coarse status in their list of filed reports.
+     */
+    public boolean readsCaseFiles() {
+        return this != COLLABORATOR;
     }
 
     /** Supervises every case of the province of their agency. */

@@ -26,6 +26,8 @@ public class Intake {
     static final String FIRST_ROLE = "commune-officer";
     /** Who takes a report of a commune without a receiving agency and assigns one (issue 8 item 9). */
     static final String FALLBACK_ROLE = "province-supervisor";
+    /** Enough for a collaborator's phone; older reports are the commune's to answer about. */
+    static final int MY_REPORTS_SHOWN = 100;
 
     private final Organisation organisation;
     private final UserDirectory users;
@@ -95,10 +97,64 @@ public class Intake {
                 report.child().estimatedAge(), user);
     }
 
+    /**
+     * Files a village collaborator's short report (issue 9, item 5) as a Form 01 with defaults for what the
+     * short form does not ask, checked by the same rules; a refusal names the short form's fields.
+     */
+    @Transactional
+    public OpenedCase fileQuick(QuickReportRequest q) {
+        CurrentUser user = users.requireCurrent();
+        if (!user.role().filesQuickReports()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "not-a-receiving-point");
+        }
+        FileReportRequest r = QuickReports.asForm01(q, communeOfQuickReport(q, user));
+        NewCase report;
+        try {
+            report = checked(r, user);
+        } catch (InvalidFieldsProblem problem) {
+            throw QuickReports.renamed(problem);
+        }
+        return cases.open(report, user.username());
+    }
+
+    /** The reports the current user filed, newest first, as a filer may know them afterwards. */
+    @Transactional(readOnly = true)
+    public List<FiledReport> mine() {
+        CurrentUser user = users.requireCurrent();
+        return cases.filedBy(user.username(), MY_REPORTS_SHOWN).stream()
+                .map(f -> new FiledReport(f.caseNumber(), f.receivedAt(), f.communeCode(),
+                        organisation.commune(f.communeCode()).map(Locality::name).orElse(f.communeCode()), f.stage()))
+                .toList();
+    }
+
+    /** A report in its filer's list: no case id, no child, no step. */
+    public record FiledReport(String caseNumber, Instant receivedAt, String communeCode, String communeName,
+                              CaseFiles.FiledReportStage stage) {
+    }
+
+    /**
+     * The collaborator's own commune unless they name another; never one of another province, where their
+     * reports would reach agencies that do not know them. An unknown code is left to the Form 01 check.
+     */
+    private String communeOfQuickReport(QuickReportRequest q, CurrentUser user) {
+        if (q.communeCode() == null || q.communeCode().isBlank()) {
+            return user.localityCode();
+        }
+        organisation.commune(q.communeCode()).filter(c -> !c.provinceCode().equals(user.provinceCode()))
+                .ifPresent(c -> {
+                    throw new InvalidFieldsProblem(List.of(new InvalidFieldsProblem.Violation("communeCode", "other-province")));
+                });
+        return q.communeCode();
+    }
+
     private NewCase validated(FileReportRequest r, CurrentUser user) {
         if (!user.role().receivesReports()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "not-a-receiving-point");
         }
+        return checked(r, user);
+    }
+
+    private NewCase checked(FileReportRequest r, CurrentUser user) {
         Instant receivedAt = r.receivedAt().toInstant();
         var wrongDates = dates.check(r, Instant.now());
         if (!wrongDates.isEmpty()) {

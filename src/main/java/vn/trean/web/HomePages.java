@@ -27,6 +27,7 @@ class HomePages {
         return switch (me.role()) {
             case HOTLINE_OPERATOR -> "redirect:/reports/new";
             case PROVINCE_SUPERVISOR -> "redirect:/board";
+            case COLLABORATOR -> "redirect:/reports/mine";
             default -> "redirect:/tasks";
         };
     }

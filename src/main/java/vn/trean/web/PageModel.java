@@ -31,9 +31,11 @@ class PageModel {
 
     @ModelAttribute("nav")
     Nav nav() {
-        return users.current().map(u -> new Nav(true, u.role().receivesReports(), seesBoard(u.role()),
+        return users.current().map(u -> new Nav(u.role().readsCaseFiles(), u.role().receivesReports(), seesBoard(u.role()),
                 u.role().usesEngineTools(), u.role() == Role.ADMIN || u.role() == Role.PROVINCE_ADMIN,
-                u.role() == Role.ADMIN)).orElse(new Nav(false, false, false, false, false, false));
+                u.role() == Role.ADMIN, u.role().filesQuickReports(),
+                u.role().receivesReports() || u.role().filesQuickReports()))
+                .orElse(new Nav(false, false, false, false, false, false, false, false));
     }
 
     /** The same page in the other language; the interceptor stores the choice in a cookie. */
@@ -59,9 +61,11 @@ class PageModel {
     /**
      * @param admin opens the administration pages (the security rules decide; this only shows the link)
      * @param nationalAdmin administers the whole installation: integrations and the holiday calendar too
+     * @param quickReport files through the short form of a phone (a village collaborator; no task list)
+     * @param myReports follows the reports they filed
      */
     record Nav(boolean tasks, boolean newReport, boolean board, boolean engineTools, boolean admin,
-               boolean nationalAdmin) {
+               boolean nationalAdmin, boolean quickReport, boolean myReports) {
     }
 
     record LangUrls(String vi, String en) {

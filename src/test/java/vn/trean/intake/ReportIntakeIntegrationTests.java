@@ -162,7 +162,8 @@ class ReportIntakeIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void onlyReceivingPointsFileReports() {
-        Response response = as("teacher").post("/api/reports", report(COMMUNE_A, Instant.now(), "Lê Văn Tí")).expect(403);
+        // the school is a receiving point since issue 9 (item 5); the process owner is none
+        Response response = as("owner").post("/api/reports", report(COMMUNE_A, Instant.now(), "Lê Văn Tí")).expect(403);
         assertThat(response.body().get("code").asText()).isEqualTo("not-a-receiving-point");
     }
 

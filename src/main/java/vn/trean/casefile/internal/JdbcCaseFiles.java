@@ -322,6 +322,10 @@ class JdbcCaseFiles implements CaseFiles {
     @Override
     @Transactional(readOnly = true)
     public boolean isVisibleTo(UUID caseId, CurrentUser user) {
+        if (!user.role().readsCaseFiles()) {
+            // a village collaborator's agency received the report, yet they never read the case file
+            return false;
+        }
         return jdbc.sql("""
                         select exists (select 1 from case_file c where c.id = :id and (
                                    exists (select 1 from case_access a where a.case_id = c.id and a.agency_id = :agency)
@@ -329,6 +333,27 @@ class JdbcCaseFiles implements CaseFiles {
                 .param("id", caseId).param("agency", user.agencyId())
                 .param("supervisor", user.role().supervisesProvince()).param("province", user.provinceCode())
                 .query(Boolean.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<FiledReport> filedBy(String username, int limit) {
+        return jdbc.sql("""
+                        select c.case_number, c.received_at, c.commune_code,
+                               case when c.status = 'CLOSED' then 'CLOSED'
+                                    when exists (select 1 from step_record s where s.case_id = c.id
+                                                 and s.step_key = 'verify_report' and s.completed_at is not null)
+                                         then 'BEING_HANDLED'
+                                    when exists (select 1 from step_record s where s.case_id = c.id
+                                                 and s.step_key = 'verify_report') then 'BEING_VERIFIED'
+                                    else 'RECEIVED' end as stage
+                        from report r join case_file c on c.id = r.case_id
+                        where r.receiving_officer = :u and not r.linked
+                        order by c.received_at desc, c.case_number desc limit :limit""")
+                .param("u", username).param("limit", limit)
+                .query((rs, i) -> new FiledReport(rs.getString("case_number"), rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("commune_code"), FiledReportStage.valueOf(rs.getString("stage"))))
+                .list();
     }
 
     @Override

@@ -32,7 +32,8 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("supervisor", "Bùi Thanh Hương (Sở Y tế Hà Nội)", Role.PROVINCE_SUPERVISOR, "health-dept-01"),
             new DemoUser("owner", "Ngô Đức Thịnh (quản lý quy trình)", Role.PROCESS_OWNER, "health-dept-01"),
             new DemoUser("admin", "Quản trị hệ thống", Role.ADMIN, "health-dept-01"),
-            new DemoUser("admin.hanoi", "Đặng Thu Trang (quản trị Sở Y tế Hà Nội)", Role.PROVINCE_ADMIN, "health-dept-01"));
+            new DemoUser("admin.hanoi", "Đặng Thu Trang (quản trị Sở Y tế Hà Nội)", Role.PROVINCE_ADMIN, "health-dept-01"),
+            new DemoUser("ctv.badinh", "Trịnh Văn Khoa (cộng tác viên Ba Đình)", Role.COLLABORATOR, "collaborators-00004"));
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;

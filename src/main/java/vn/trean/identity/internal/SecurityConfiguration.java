@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -84,6 +85,12 @@ class SecurityConfiguration {
                         .requestMatchers(withDefaults().matcher("/api/admin/**"), withDefaults().matcher("/admin/**"))
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(withDefaults().matcher("/reports/new")).hasAnyRole(rolesThatFileReports())
+                        // the short form is the village collaborators' (issue 9, item 5); the list of one's own
+                        // filed reports is everyone's who files
+                        .requestMatchers(withDefaults().matcher("/reports/quick"), withDefaults().matcher("/api/reports/quick"))
+                        .hasRole(Role.COLLABORATOR.name())
+                        .requestMatchers(withDefaults().matcher("/reports/mine"), withDefaults().matcher("/api/reports/mine"))
+                        .hasAnyRole(rolesThatFileAnyReport())
                         .requestMatchers(withDefaults().matcher("/login"), withDefaults().matcher("/error")).permitAll()
                         // the pages' styles and scripts: the login page needs them before anyone signs in
                         .requestMatchers(withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"),
@@ -94,6 +101,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenFilter(integrations, answers, api), BasicAuthenticationFilter.class)
                 // a disabled person is out at once; a one-time password must be changed first (issue 8, item 4)
                 .addFilterAfter(new AccountStanding(jdbc, answers, api), AnonymousAuthenticationFilter.class)
+                // a village collaborator reaches their own pages only (issue 9, item 5)
+                .addFilterAfter(new CollaboratorFence(), ExceptionTranslationFilter.class)
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(answers.basic(REALM)))
                 .formLogin(form -> form.loginPage("/login").failureHandler(answers.loginForm()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
@@ -144,6 +153,11 @@ class SecurityConfiguration {
 
     private static String[] rolesThatFileReports() {
         return Arrays.stream(Role.values()).filter(Role::receivesReports).map(Role::name).toArray(String[]::new);
+    }
+
+    private static String[] rolesThatFileAnyReport() {
+        return Arrays.stream(Role.values()).filter(r -> r.receivesReports() || r.filesQuickReports()).map(Role::name)
+                .toArray(String[]::new);
     }
 
     /**

@@ -76,6 +76,10 @@ class UserRules {
         } else if (role(role) == Role.PROVINCE_ADMIN
                 && !organisation.agencyIn(scope, agencyId.trim()).orElseThrow().kind().isProvincial()) {
             violations.add(new Violation("agencyId", "province-admin-agency"));
+        } else if (role(role) == Role.COLLABORATOR && organisation.agencyIn(scope, agencyId.trim()).orElseThrow().kind()
+                != vn.trean.organisation.AgencyKind.VILLAGE_COLLABORATOR) {
+            // a collaborator's short report goes to the commune of their agency: it must be a village's
+            violations.add(new Violation("agencyId", "collaborator-agency"));
         }
         return violations;
     }

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,6 +22,7 @@ import vn.trean.intake.FileReportRequest;
 import vn.trean.intake.IdempotentRequests;
 import vn.trean.intake.IdempotentRequests.Answer;
 import vn.trean.intake.Intake;
+import vn.trean.intake.QuickReportRequest;
 
 @RestController
 @Tag(name = "Reports", description = "Tiếp nhận thông tin / receiving reports")
@@ -72,6 +75,28 @@ class ReportController {
             intake.linkToCase(caseId, request);
             return new Answer(204, null, null);
         });
+    }
+
+    @PostMapping("/api/reports/quick")
+    @Operation(summary = "File a village collaborator's short report",
+            description = "For village collaborators (cộng tác viên): a few fields, filed as Form 01 with defaults and "
+                    + "checked by the same rules. The answer names the case number only: a collaborator does not read "
+                    + "the case file, they follow the report in GET /api/reports/mine.")
+    ResponseEntity<Object> fileQuick(
+            @Parameter(description = KEY_HELP) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @Valid @RequestBody QuickReportRequest request) {
+        return idempotency.once(key, "POST /api/reports/quick", request, () -> {
+            OpenedCase opened = intake.fileQuick(request);
+            return new Answer(201, URI.create("/api/reports/mine"), Map.of("caseNumber", opened.caseNumber()));
+        });
+    }
+
+    @GetMapping("/api/reports/mine")
+    @Operation(summary = "The reports I filed, with a coarse status",
+            description = "Newest first: case number, date, commune and received / being verified / being handled / "
+                    + "closed. No case data: a filer follows their report here whether or not they may read the case.")
+    List<Intake.FiledReport> mine() {
+        return intake.mine();
     }
 
     @PostMapping("/api/reports")

@@ -42,6 +42,9 @@ class DemoOrganisation implements ApplicationRunner {
             add("health-station-" + commune, AgencyKind.HEALTH_STATION, "Trạm Y tế phường " + name, commune,
                     "2016-06-01", null);
         }
+        // Ba Đình's village collaborators (issue 9, item 5): the demo's ctv.badinh files short reports from here
+        add("collaborators-00004", AgencyKind.VILLAGE_COLLABORATOR, "Cộng tác viên bảo vệ trẻ em phường Ba Đình",
+                "00004", "2016-06-01", null);
         add("labour-dept-" + PROVINCE, AgencyKind.PROVINCE_LABOUR_DEPT, "Sở Lao động - Thương binh và Xã hội Hà Nội",
                 PROVINCE, "2016-06-01", "2025-02-28");
         add("health-dept-" + PROVINCE, AgencyKind.PROVINCE_HEALTH_DEPT, "Sở Y tế Hà Nội", PROVINCE, "2025-03-01", null);
