@@ -56,6 +56,11 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /api/cases/{A}/documents                    file  401  201  201  201  201  404  404  404  201  404  404  404
             POST /api/cases/{A}/reports                      json  401  204  204  204  204  403  403  404  403  403  403  403
             POST /api/cases/{B}/reports                      json  401  400  404  404  404  403  403  400  403  403  403  403
+            POST /api/cases/{A}/transfers                    json  401  403  400  403  403  404  404  404  403  404  404  404
+            GET /api/cases/{A}/transfers                     -     401  200  200  200  200  404  404  404  200  404  404  404
+            GET /api/transfers/incoming                      -     401  403  200  200  403  403  403  200  403  403  403  403
+            POST /api/cases/{A}/transfers/{X}/accept         -     401  404  404  404  404  404  404  404  404  404  404  404
+            POST /api/cases/{A}/transfers/{X}/refuse         json  401  404  404  404  404  404  404  404  404  404  404  404
             POST /api/reports                                json  401  201  201  201  201  403  403  201  403  403  403  403
             POST /api/reports/duplicates                     json  401  200  200  200  200  403  403  200  403  403  403  403
             POST /api/reports/links                          json  401  404  404  404  404  403  403  404  403  403  403  403
@@ -125,6 +130,10 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /tasks/{T}/unclaim                          -     403  302  302  302  302  302  302  302  302  302  302  302
             POST /cases/{A}/documents                        file  403  302  302  302  302  404  404  404  302  404  404  404
             POST /cases/{B}/documents                        file  403  302  404  404  404  404  404  302  302  404  404  404
+            GET /transfers                                   -     302  403  200  200  403  403  403  200  403  403  403  403
+            POST /cases/{A}/transfer                         form  403  302  302  302  302  404  404  404  302  404  404  404
+            POST /transfers/{A}/{X}/accept                   -     403  404  404  404  404  404  404  404  404  404  404  404
+            POST /transfers/{A}/{X}/refuse                   form  403  404  404  404  404  404  404  404  404  404  404  404
             POST /models/rollback?deploymentId={X}           -     403  403  403  403  403  403  403  403  403  302  302  403
             POST /models/deploy                              form  403  403  403  403  403  403  403  403  403  200  200  403
             POST /models/migration/preview?source={X}&target={X} - 403 403 403 403 403 403 403 403 403 400 400  403

@@ -41,9 +41,11 @@ class CasePages {
     private final UserDirectory users;
     private final CaseDocuments documents;
     private final MessageSource messages;
+    private final TransferPages transfers;
 
     CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
-              CaseDocuments documents, MessageSource messages) {
+              CaseDocuments documents, MessageSource messages, TransferPages transfers) {
+        this.transfers = transfers;
         this.cases = cases;
         this.documents = documents;
         this.messages = messages;
@@ -69,6 +71,8 @@ class CasePages {
         model.addAttribute("commune", organisation.commune(view.communeCode()).map(Locality::name)
                 .orElse(view.communeCode()));
         model.addAttribute("agencies", agencyNames());
+        model.addAttribute("transfer", transfers.panel(view, me));
+        model.addAttribute("communeNames", organisation.communeNames(view.provinceCode()));
         var documentList = documents.list(id, me);
         model.addAttribute("documents", documentList);
         model.addAttribute("maxDocumentBytes", CaseDocuments.MAX_BYTES);
