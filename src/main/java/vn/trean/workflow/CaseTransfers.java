@@ -129,7 +129,7 @@ public class CaseTransfers {
                 .param("by", user.username()).param("reason", reason.strip()).param("at", Timestamp.from(now)).update();
         timeline(caseId, REQUESTED_ENTRY, id, user.agencyId(), now, Map.of("fromCommuneCode", c.communeCode(),
                 "toCommuneCode", toCommuneCode, "reason", reason.strip()));
-        events.publishEvent(new CaseTransferred(id, caseId, "REQUESTED", c.communeCode(), toCommuneCode,
+        events.publishEvent(new CaseTransferred(id, caseId, c.caseNumber(), "REQUESTED", c.communeCode(), toCommuneCode,
                 user.username(), now, List.of()));
         return find(caseId, id).orElseThrow();
     }
@@ -225,7 +225,7 @@ public class CaseTransfers {
                 .param("by", user.username()).param("at", Timestamp.from(now)).param("id", transferId).update();
         timeline(caseId, ACCEPTED_ENTRY, transferId, user.agencyId(), now, Map.of("fromCommuneCode",
                 t.fromCommuneCode(), "toCommuneCode", t.toCommuneCode(), "tasksMoved", moved.size()));
-        events.publishEvent(new CaseTransferred(transferId, caseId, "ACCEPTED", t.fromCommuneCode(),
+        events.publishEvent(new CaseTransferred(transferId, caseId, c.caseNumber(), "ACCEPTED", t.fromCommuneCode(),
                 t.toCommuneCode(), user.username(), now, List.copyOf(moved)));
         return find(caseId, transferId).orElseThrow();
     }
@@ -248,7 +248,8 @@ public class CaseTransfers {
                 .param("e", REQUESTED_ENTRY + ":" + transferId).query(String.class).optional().orElse(null);
         timeline(caseId, REFUSED_ENTRY, transferId, sender, now, Map.of("fromCommuneCode", t.fromCommuneCode(),
                 "toCommuneCode", t.toCommuneCode(), "refusalReason", reason.strip()));
-        events.publishEvent(new CaseTransferred(transferId, caseId, "REFUSED", t.fromCommuneCode(), t.toCommuneCode(),
+        String caseNumber = cases.summary(caseId).map(CaseSummary::caseNumber).orElse(caseId.toString());
+        events.publishEvent(new CaseTransferred(transferId, caseId, caseNumber, "REFUSED", t.fromCommuneCode(), t.toCommuneCode(),
                 user.username(), now, List.of()));
         return find(caseId, transferId).orElseThrow();
     }

@@ -91,7 +91,7 @@ public final class WorkflowEvents {
      * REFUSED. On ACCEPTED the case belongs to {@code toCommune} and {@code movedTaskIds} are its open tasks
      * handed to the receiving commune's agencies.
      */
-    public record CaseTransferred(UUID transferId, UUID caseId, String action, String fromCommune, String toCommune,
+    public record CaseTransferred(UUID transferId, UUID caseId, String caseNumber, String action, String fromCommune, String toCommune,
                                   String actor, Instant at, List<String> movedTaskIds) {
     }
 }

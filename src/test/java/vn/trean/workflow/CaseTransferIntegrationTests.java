@@ -54,6 +54,8 @@ class CaseTransferIntegrationTests extends ApiIntegrationTest {
         assertThat(mine.has("childName")).as("no name before the case is accepted").isFalse();
         assertThat(mine.toString()).doesNotContain("Nguyễn");
         as("officer.ngocha").get("/api/cases/" + caseId).expect(404);
+        assertThat(count("select count(*) from notification where case_id = ? and kind = 'TRANSFER_REQUESTED' and agency_id = ?",
+                caseId, "child-protection-00008")).isEqualTo(1);
 
         as("officer.ngocha").post("/api/cases/" + caseId + "/transfers/" + transferId + "/accept", null)
                 .expect(200).body();
@@ -98,6 +100,8 @@ class CaseTransferIntegrationTests extends ApiIntegrationTest {
         JsonNode transfer = as("officer").get("/api/cases/" + caseId + "/transfers").expect(200).body().get(0);
         assertThat(transfer.get("state").asText()).isEqualTo("REFUSED");
         assertThat(transfer.get("refusalReason").asText()).isEqualTo("Trẻ không cư trú tại Ngọc Hà");
+        assertThat(count("select count(*) from notification where case_id = ? and kind = 'TRANSFER_REFUSED' and agency_id = ?",
+                caseId, "child-protection-00004")).isEqualTo(1);
         JsonNode view = as("officer").get("/api/cases/" + caseId).expect(200).body();
         assertThat(view.get("communeCode").asText()).isEqualTo(COMMUNE_A);
         assertThat(timelineSteps("officer", caseId)).contains("transfer_requested", "transfer_refused");
