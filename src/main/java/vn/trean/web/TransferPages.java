@@ -46,6 +46,13 @@ class TransferPages {
      * (communes of the province but its own) while the case is open and no request waits.
      */
     record Panel(List<CaseTransfers.Transfer> history, boolean canRequest, List<Locality> communes) {
+
+        /** Whether the reader works in a commune that transferred the case to the one that runs it now. */
+        boolean sentAwayBy(CaseView view, CurrentUser reader) {
+            return reader.localityCode() != null && !reader.localityCode().equals(view.communeCode())
+                    && history.stream().anyMatch(t -> "ACCEPTED".equals(t.state())
+                            && reader.localityCode().equals(t.fromCommuneCode()));
+        }
     }
 
     Panel panel(CaseView view, CurrentUser me) {

@@ -54,5 +54,16 @@ class CaseTransferBrowserTests extends BrowserTest {
         assertThat(all(By.cssSelector("li.task[data-case-number='" + caseNumber + "'][data-step='verify_report']")))
                 .hasSize(1);
         assertThat(hasTask("officer", caseId, "verify_report")).isFalse();
+        signOut();
+
+        // Ba Đình keeps reading what it did: its request, not Ngọc Hà's work nor who read the file
+        signIn("officer");
+        browser.manage().window().setSize(size);
+        open("/cases/" + caseId);
+        assertThat(all(By.cssSelector("li[data-step='transfer_requested']"))).hasSize(1);
+        assertThat(all(By.cssSelector("li[data-step='transfer_accepted']"))).isEmpty();
+        assertThat(all(By.id("viewers-h"))).isEmpty();
+        assertThat(all(By.cssSelector("form.transfer-form"))).isEmpty();
+        assertThat(text(By.cssSelector("li[data-step='transfer_requested']"))).contains("Ngọc Hà");
     }
 }
