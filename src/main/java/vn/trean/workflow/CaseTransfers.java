@@ -117,6 +117,8 @@ public class CaseTransfers {
         if (!to.provinceCode().equals(c.provinceCode())) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "transfer-other-province", toCommuneCode);
         }
+        // the case row is locked so that two requests at once give one request and one 409, not a key violation
+        jdbc.sql("select id from case_file where id = :c for update").param("c", caseId).query(UUID.class).single();
         if (openTransfer(caseId).isPresent()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "transfer-already-open");
         }
@@ -266,7 +268,9 @@ public class CaseTransfers {
      * anyone else it does not exist, as a case they need not know.
      */
     private Transfer pendingFor(UUID caseId, UUID transferId, CurrentUser user) {
-        Transfer t = find(caseId, transferId)
+        // locked: two people of the receiving commune deciding at once must not both succeed
+        Transfer t = jdbc.sql("select * from case_transfer where id = :id and case_id = :c for update")
+                .param("id", transferId).param("c", caseId).query((rs, i) -> transfer(rs)).optional()
                 .filter(found -> DECIDERS.contains(user.role()) && found.toCommuneCode().equals(user.localityCode()))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "transfer-not-found", transferId));
         if (!"REQUESTED".equals(t.state())) {

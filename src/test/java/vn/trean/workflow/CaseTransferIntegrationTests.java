@@ -166,4 +166,21 @@ class CaseTransferIntegrationTests extends ApiIntegrationTest {
         assertThat(as("officer").get("/api/cases/" + caseId).expect(200).body().get("communeCode").asText())
                 .isEqualTo(COMMUNE_A);
     }
+
+    @Test
+    void theReceivingCommunesChairmanMayDecideToo() {
+        UUID caseId = fileReport(COMMUNE_A, Instant.now());
+        String transferId = requestTransfer(caseId, COMMUNE_B);
+        String chairman = "chairman.ngocha." + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                        insert into app_user (username, password_hash, display_name, email, role, agency_id)
+                        select ?, password_hash, 'Chủ tịch UBND Ngọc Hà', null, 'COMMUNE_CHAIRMAN', 'committee-00008'
+                        from app_user where username = 'officer'""").param(chairman).update();
+
+        assertThat(as(chairman).get("/api/transfers/incoming").expect(200).body().toString()).contains(transferId);
+        as(chairman).post("/api/cases/" + caseId + "/transfers/" + transferId + "/accept", null).expect(200);
+
+        assertThat(hasTask("officer.ngocha", caseId, "verify_report")).isTrue();
+        as(chairman).get("/api/cases/" + caseId).expect(200);
+    }
 }
