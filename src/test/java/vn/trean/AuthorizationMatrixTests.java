@@ -191,6 +191,15 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /api/reports/quick                          json  401  403  403  403  403  403  403  403  403  403  403  403  201
             GET /reports/mine                                -     302  200  200  200  200  200  200  200  200  403  403  403  200
             GET /api/reports/mine                            -     401  200  200  200  200  200  200  200  200  403  403  403  200
+            POST /api/cases/{A}/transfers                    json  401  403  400  403  403  404  404  404  403  404  404  404   404
+            GET /api/cases/{A}/transfers                     -     401  200  200  200  200  404  404  404  200  404  404  404   404
+            GET /api/transfers/incoming                      -     401  403  200  200  403  403  403  200  403  403  403  403   403
+            POST /api/cases/{A}/transfers/{X}/accept         -     401  404  404  404  404  404  404  404  404  404  404  404   404
+            POST /api/cases/{A}/transfers/{X}/refuse         json  401  404  404  404  404  404  404  404  404  404  404  404   404
+            GET /transfers                                   -     302  403  200  200  403  403  403  200  403  403  403  403   403
+            POST /cases/{A}/transfer                         form  403  302  302  302  302  404  404  404  302  404  404  404   404
+            POST /transfers/{A}/{X}/accept                   -     403  404  404  404  404  404  404  404  404  404  404  404   403
+            POST /transfers/{A}/{X}/refuse                   form  403  404  404  404  404  404  404  404  404  404  404  404   403
             """;
 
     @Test

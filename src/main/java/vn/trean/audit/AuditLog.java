@@ -102,6 +102,13 @@ public class AuditLog {
                 "before", before, "after", Map.of("agencyId", e.agencyId())));
     }
 
+    /** Issue 9 item 4: each step of a transfer between communes, with both communes and the tasks moved. */
+    @EventListener
+    void on(vn.trean.workflow.WorkflowEvents.CaseTransferred e) {
+        write(e.actor(), "CASE_TRANSFER_" + e.action(), e.caseId(), Map.of("transferId", e.transferId().toString(),
+                "fromCommuneCode", e.fromCommune(), "toCommuneCode", e.toCommune(), "movedTaskIds", e.movedTaskIds()));
+    }
+
     @EventListener
     void on(CaseClosed e) {
         write("system", "CASE_CLOSED", e.caseId(), null);

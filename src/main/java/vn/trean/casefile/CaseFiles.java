@@ -126,6 +126,29 @@ public interface CaseFiles {
                                 java.util.Set<String> windowStepKeys);
 
     /**
+     * What anyone deciding on a transfer of the case may see before they need to know it (issue 9 item 4): the
+     * "same child?" fields of {@link CaseVisibility#forDuplicateCheck} and the category, no name, no report.
+     * Empty for an unknown case.
+     */
+    Optional<CaseSummary> summary(UUID caseId);
+
+    /**
+     * The case now belongs to {@code communeCode} (an accepted transfer): its number, timeline and access stay;
+     * routing and the boards follow the new commune.
+     */
+    void moveToCommune(UUID caseId, String communeCode);
+
+    /** An open step's task was handed to another agency: its timeline entry names the new one. */
+    void stepRerouted(String taskId, String agencyId);
+
+    /**
+     * @param processInstanceId the case's process, for the workflow module; not shown to anyone
+     */
+    record CaseSummary(UUID caseId, String caseNumber, String communeCode, String provinceCode, String status,
+                       String category, Integer ageYears, String initials, String processInstanceId) {
+    }
+
+    /**
      * @param windowStepsDoneAt when the last of the case's 12-hour steps was completed; null while one is open
      */
     record Milestones(UUID caseId, String communeCode, Instant receivedAt, Instant windowStepsDoneAt,

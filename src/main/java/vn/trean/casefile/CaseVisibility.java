@@ -28,7 +28,16 @@ public final class CaseVisibility {
 
     /** The case as {@code reader} may see it; the reader is already known to need to know the case. */
     public static CaseView cut(CaseView view, CurrentUser reader) {
-        if (seesWholeCase(reader.role())) {
+        return cut(view, reader, false);
+    }
+
+    /**
+     * @param formerCommune the reader works in a commune the case was transferred away from (issue 9 item 4): its
+     *                      officer and chairman no longer run the case and keep reading what they did, as any
+     *                      other agency of the case
+     */
+    public static CaseView cut(CaseView view, CurrentUser reader, boolean formerCommune) {
+        if (seesWholeCase(reader.role()) && !formerCommune) {
             return view;
         }
         boolean receivedIt = view.report() != null && reader.agencyId().equals(view.report().receivingAgencyId());

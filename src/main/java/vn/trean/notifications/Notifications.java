@@ -123,8 +123,27 @@ public class Notifications {
         }
     }
 
+    /**
+     * A transfer between communes (issue 9 item 4): the request reaches the receiving commune's officer, the
+     * decision the sending commune's officer, in the app and by mail.
+     */
+    @EventListener
+    void on(vn.trean.workflow.WorkflowEvents.CaseTransferred transfer) {
+        boolean requested = "REQUESTED".equals(transfer.action());
+        Kind kind = requested ? Kind.TRANSFER_REQUESTED
+                : "ACCEPTED".equals(transfer.action()) ? Kind.TRANSFER_ACCEPTED : Kind.TRANSFER_REFUSED;
+        String commune = requested ? transfer.toCommune() : transfer.fromCommune();
+        Letter letter = letters.write(kind, transfer.caseId(), transfer.caseNumber(), List.of(), null);
+        organisation.commune(commune)
+                .flatMap(l -> organisation.agencyForRole(CASE_OWNER_ROLE, l.code(), l.provinceCode(),
+                        LocalDate.now(VIETNAM)))
+                .ifPresent(officer -> notify(transfer.caseId(), kind, officer.id(),
+                        transfer.transferId() + ":" + transfer.action(), letter));
+    }
+
     /** The kinds of notification. */
-    public enum Kind { NEW_TASK, TWELVE_HOUR_REMINDER, TWELVE_HOUR_BREACH, REPORT_LINKED, EMERGENCY_REPORTED }
+    public enum Kind { NEW_TASK, TWELVE_HOUR_REMINDER, TWELVE_HOUR_BREACH, REPORT_LINKED, EMERGENCY_REPORTED,
+        TRANSFER_REQUESTED, TRANSFER_ACCEPTED, TRANSFER_REFUSED }
 
     private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter) {
         Optional<Long> created = jdbc.sql("""

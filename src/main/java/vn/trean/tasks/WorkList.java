@@ -155,6 +155,15 @@ public class WorkList {
                 .param("agencies", t.agencyIds().toArray(String[]::new)).param("t", t.taskId()).update();
     }
 
+    /** An accepted transfer: the case's open tasks count in the receiving commune's lists and boards. */
+    @EventListener
+    void on(vn.trean.workflow.WorkflowEvents.CaseTransferred t) {
+        if ("ACCEPTED".equals(t.action())) {
+            jdbc.sql("update work_item set commune_code = :c where case_id = :case")
+                    .param("c", t.toCommune()).param("case", t.caseId()).update();
+        }
+    }
+
     @EventListener
     void on(TaskDueDateChanged t) {
         jdbc.sql("update work_item set due_at = :d, due_without_holidays_of = :y where task_id = :t")

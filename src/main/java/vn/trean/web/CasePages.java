@@ -41,9 +41,11 @@ class CasePages {
     private final UserDirectory users;
     private final CaseDocuments documents;
     private final MessageSource messages;
+    private final TransferPages transfers;
 
     CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
-              CaseDocuments documents, MessageSource messages) {
+              CaseDocuments documents, MessageSource messages, TransferPages transfers) {
+        this.transfers = transfers;
         this.cases = cases;
         this.documents = documents;
         this.messages = messages;
@@ -57,7 +59,11 @@ class CasePages {
     String caseFile(@PathVariable UUID id, Model model) {
         CurrentUser me = users.requireCurrent();
         var view = cases.read(id, me).orElseThrow(() -> new CaseNotFoundException(id));
-        CaseSheet sheet = CaseSheet.of(view, me);
+        TransferPages.Panel transfer = transfers.panel(view, me);
+        // a commune that transferred the case away reads what it did, as the API cut it, and not who read the file
+        CaseSheet sheet = transfer.sentAwayBy(view, me)
+                ? new CaseSheet(view, false, view.report(), view.steps(), view.measures(), false)
+                : CaseSheet.of(view, me);
         var viewers = sheet.viewers()
                 ? audit.ofCase(id).stream().filter(e -> "CASE_READ".equals(e.action()))
                         .sorted((a, b) -> b.at().compareTo(a.at())).limit(VIEWERS_SHOWN).toList()
@@ -69,6 +75,8 @@ class CasePages {
         model.addAttribute("commune", organisation.commune(view.communeCode()).map(Locality::name)
                 .orElse(view.communeCode()));
         model.addAttribute("agencies", agencyNames());
+        model.addAttribute("transfer", transfer);
+        model.addAttribute("communeNames", organisation.communeNames(view.provinceCode()));
         var documentList = documents.list(id, me);
         model.addAttribute("documents", documentList);
         model.addAttribute("maxDocumentBytes", CaseDocuments.MAX_BYTES);

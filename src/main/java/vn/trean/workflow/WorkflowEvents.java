@@ -85,4 +85,13 @@ public final class WorkflowEvents {
      */
     public record TaskDueDateChanged(String taskId, Instant dueAt, Integer dueWithoutHolidaysOf) {
     }
+
+    /**
+     * A step of a transfer of a case between communes (issue 9 item 4): {@code action} is REQUESTED, ACCEPTED or
+     * REFUSED. On ACCEPTED the case belongs to {@code toCommune} and {@code movedTaskIds} are its open tasks
+     * handed to the receiving commune's agencies.
+     */
+    public record CaseTransferred(UUID transferId, UUID caseId, String caseNumber, String action, String fromCommune, String toCommune,
+                                  String actor, Instant at, List<String> movedTaskIds) {
+    }
 }

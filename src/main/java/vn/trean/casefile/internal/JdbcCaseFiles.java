@@ -137,7 +137,18 @@ class JdbcCaseFiles implements CaseFiles {
             return Optional.empty();
         }
         events.publishEvent(new CaseEvents.CaseRead(caseId, user.username()));
-        return whole(caseId).map(view -> CaseVisibility.cut(view, user));
+        return whole(caseId).map(view -> CaseVisibility.cut(view, user, isFormerCommune(view, user)));
+    }
+
+    /** Whether the reader's commune transferred this case to the commune that now runs it. */
+    private boolean isFormerCommune(CaseView view, CurrentUser user) {
+        if (user.localityCode() == null || user.localityCode().equals(view.communeCode())) {
+            return false;
+        }
+        return jdbc.sql("""
+                        select exists (select 1 from case_transfer
+                                       where case_id = :c and state = 'ACCEPTED' and from_commune = :l)""")
+                .param("c", view.id()).param("l", user.localityCode()).query(Boolean.class).single();
     }
 
     /** The whole case, for this module's own use; readers get it through {@link #read}, cut to their role. */
@@ -498,6 +509,39 @@ class JdbcCaseFiles implements CaseFiles {
         if (changed > 0) {
             events.publishEvent(new CaseEvents.CaseClosed(caseId, closedAt));
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CaseSummary> summary(UUID caseId) {
+        LocalDate today = LocalDate.now(VIETNAM);
+        return jdbc.sql("""
+                        select c.id, c.case_number, c.commune_code, c.province_code, c.status, c.category,
+                               c.process_instance_id, ch.full_name, ch.date_of_birth, ch.estimated_age
+                        from case_file c join child ch on ch.case_id = c.id where c.id = :id""")
+                .param("id", caseId)
+                .query((rs, i) -> {
+                    var dob = rs.getDate("date_of_birth");
+                    Integer age = dob == null ? (Integer) rs.getObject("estimated_age")
+                            : Integer.valueOf(Period.between(dob.toLocalDate(), today).getYears());
+                    return new CaseSummary(rs.getObject("id", UUID.class), rs.getString("case_number"),
+                            rs.getString("commune_code"), rs.getString("province_code"), rs.getString("status"),
+                            rs.getString("category"), age, initials(rs.getString("full_name")),
+                            rs.getString("process_instance_id"));
+                })
+                .optional();
+    }
+
+    @Override
+    public void moveToCommune(UUID caseId, String communeCode) {
+        jdbc.sql("update case_file set commune_code = :c where id = :id").param("c", communeCode).param("id", caseId)
+                .update();
+    }
+
+    @Override
+    public void stepRerouted(String taskId, String agencyId) {
+        jdbc.sql("update step_record set agency_id = :a where task_id = :t and completed_at is null")
+                .param("a", agencyId).param("t", taskId).update();
     }
 
     private static PlanMeasure measure(ResultSet rs) throws SQLException {
