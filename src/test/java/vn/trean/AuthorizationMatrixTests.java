@@ -50,6 +50,10 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             GET /api/cases/{B}                               -     401  200  404  404  404  404  404  200  200  404  404  404
             GET /api/cases/{X}                               -     401  404  404  404  404  404  404  404  404  404  404  404
             POST /api/cases/{A}/reopen                       -     401  409  409  409  409  404  404  404  409  404  404  404
+            POST /api/cases/{A}/separation-requests          -     401  403  400  403  403  404  404  404  403  404  404  404
+            POST /api/cases/{B}/separation-requests          -     401  403  404  404  404  404  404  400  403  404  404  404
+            POST /api/cases/{X}/separation-requests          -     401  404  404  404  404  404  404  404  404  404  404  404
+            POST /api/cases/{A}/separation-extensions        -     401  403  400  400  403  404  404  404  403  404  404  404
             GET /api/cases/{A}/breaches                      -     401  200  200  200  200  404  404  404  200  404  404  404
             GET /api/cases/{A}/documents                     -     401  200  200  200  200  404  404  404  200  404  404  404
             GET /api/cases/{A}/documents/{D}                 -     401  404  200  200  404  404  404  404  200  404  404  404

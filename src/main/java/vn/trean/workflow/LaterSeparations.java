@@ -35,6 +35,9 @@ public class LaterSeparations {
 
     /** The timeline entry of an extension, with the new end date and the reason in its data. */
     public static final String EXTENDED_ENTRY = "separation_extended";
+    /** The timeline entry of the officer's request, with the reason in its data. */
+    public static final String REQUESTED_ENTRY = "separation_requested";
+    private static final int MAX_REASON = 2000;
 
     private final CaseFiles cases;
     private final RuntimeService runtime;
@@ -50,13 +53,26 @@ public class LaterSeparations {
 
     /** The officer of the case asks the chairman to separate the child: the chairman's Form 07 step opens. */
     @Transactional
-    public void request(UUID caseId, CurrentUser user) {
+    public void request(UUID caseId, CurrentUser user, String reason) {
         ProcessInstance process = runningCase(caseId, user, List.of(Role.COMMUNE_OFFICER));
+        requireText("reason", reason);
         if (!separationSteps(process).isEmpty()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "separation-running", caseId);
         }
+        String entryId = REQUESTED_ENTRY + ":" + UUID.randomUUID();
+        cases.recordTimelineEntry(caseId, REQUESTED_ENTRY, entryId, user.agencyId(), EngineClock.now());
+        cases.recordStepData(entryId, Map.of("reason", reason, "recordedBy", user.username()));
         runtime.createMessageCorrelation(CaseProcess.SEPARATION_REQUESTED_MESSAGE)
                 .processInstanceId(process.getId()).correlateWithResult();
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldsProblem(List.of(new Violation(field, "required")));
+        }
+        if (value.length() > MAX_REASON) {
+            throw new InvalidFieldsProblem(List.of(new Violation(field, "max-length", MAX_REASON)));
+        }
     }
 
     /**
@@ -66,6 +82,10 @@ public class LaterSeparations {
     @Transactional
     public void extend(UUID caseId, CurrentUser user, LocalDate extendedUntil, String reason) {
         ProcessInstance process = runningCase(caseId, user, List.of(Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN));
+        if (extendedUntil == null) {
+            throw new InvalidFieldsProblem(List.of(new Violation("extendedUntil", "required")));
+        }
+        requireText("reason", reason);
         boolean monitored = separationSteps(process).stream().anyMatch(t ->
                 t.getTaskDefinitionKey().equals(Step.MONITOR_SEPARATION.elementId())
                         || t.getTaskDefinitionKey().equals(Step.MONITOR_LATER_SEPARATION.elementId()));
