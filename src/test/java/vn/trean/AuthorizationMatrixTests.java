@@ -129,6 +129,7 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /tasks/{T}/unclaim                          -     403  302  302  302  302  302  302  302  302  302  302  302
             POST /cases/{A}/documents                        file  403  302  302  302  302  404  404  404  302  404  404  404
             POST /cases/{B}/documents                        file  403  302  404  404  404  404  404  302  302  404  404  404
+            POST /cases/{A}/separation-requests              -     403  302  302  302  302  404  404  404  302  404  404  404
             POST /models/rollback?deploymentId={X}           -     403  403  403  403  403  403  403  403  403  302  302  403
             POST /models/deploy                              form  403  403  403  403  403  403  403  403  403  200  200  403
             POST /models/migration/preview?source={X}&target={X} - 403 403 403 403 403 403 403 403 403 400 400  403
