@@ -87,6 +87,38 @@ class LaterSeparationIntegrationTests extends ApiIntegrationTest {
         assertThat(steps(caseId)).filteredOn(s -> s.get("stepKey").asText().equals("separation_extended")).hasSize(1);
     }
 
+    @Test
+    void officerProposesTheSeparationFromTheCasePageAndTheChairmanGetsFormSeven() throws Exception {
+        UUID caseId = caseInAssessment();
+        assertThat(page("officer", caseId)).contains("Đề nghị tạm thời cách ly");
+        assertThat(page("chairman", caseId)).doesNotContain("separation-requests");
+
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create("http://localhost:" + port + "/cases/" + caseId + "/separation-requests"))
+                        .header("Authorization", basic("officer"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("reason="
+                                + java.net.URLEncoder.encode("Cha mẹ từ chối kế hoạch", java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(hasTask("chairman", caseId, "decide_separation")).isTrue();
+    }
+
+    private String page(String username, UUID caseId) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create("http://localhost:" + port + "/cases/" + caseId))
+                        .header("Authorization", basic(username)).header("Accept", "text/html").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String basic(String username) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private UUID caseInAssessment() {
         UUID caseId = fileReport(COMMUNE_A, Instant.now());
         complete("officer", caseId, "verify_report", verification(false));
