@@ -63,7 +63,10 @@ public final class CaseProcess {
         TRACK_CONTINUED_CARE("task_track_continued_care", false),
         // Issue 9 item 7: a crime indicated at verification goes to the commune police.
         CONFIRM_CRIME_REPORT("task_confirm_crime_report", false),
-        RECORD_CRIME_OUTCOME("task_record_crime_outcome", false);
+        RECORD_CRIME_OUTCOME("task_record_crime_outcome", false),
+        /** The court's decision and the continued care after a referral of a separation decided in the 12 hours. */
+        RECORD_WINDOW_COURT_DECISION("task_record_window_court_decision", false, "record_court_decision"),
+        TRACK_WINDOW_CONTINUED_CARE("task_track_window_continued_care", false, "track_continued_care");
 
         private final String elementId;
         private final boolean inTwelveHourWindow;
@@ -143,6 +146,7 @@ public final class CaseProcess {
         public static final String LATER_SEPARATION = "sub_later_separation";
         public static final String SEPARATION_REQUESTED = "event_separation_requested";
         public static final String TIMER_SEPARATION_REMINDER = "timer_separation_reminder";
+        public static final String TIMER_WINDOW_SEPARATION_REMINDER = "timer_window_separation_reminder";
         public static final String TIMER_LATER_SEPARATION = "timer_later_separation_15d";
         public static final String SEND_SEPARATION_REMINDER = "task_send_separation_reminder";
         public static final String LATER_SEPARATION_ENDED = "event_later_separation_ended";
@@ -242,7 +246,8 @@ public final class CaseProcess {
     public static final Set<String> SEPARATION_STEP_IDS = java.util.stream.Stream.of(Step.DECIDE_SEPARATION,
             Step.MONITOR_SEPARATION, Step.SEPARATION_LIMIT_REACHED, Step.REFER_TO_COURT, Step.DECIDE_LATER_SEPARATION,
             Step.MONITOR_LATER_SEPARATION, Step.LATER_SEPARATION_LIMIT_REACHED, Step.REFER_LATER_SEPARATION_TO_COURT,
-            Step.RECORD_COURT_DECISION, Step.TRACK_CONTINUED_CARE).map(Step::elementId)
+            Step.RECORD_COURT_DECISION, Step.TRACK_CONTINUED_CARE, Step.RECORD_WINDOW_COURT_DECISION,
+            Step.TRACK_WINDOW_CONTINUED_CARE).map(Step::elementId)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The steps whose completion is a separation decided: the province is told at once. */

@@ -42,6 +42,7 @@ class StepEffects {
         });
         effects.put(Step.RECORD_CRIME_OUTCOME, (caseId, measureId, values, actor) -> recordCrimeOutcome(cases, caseId, values));
         effects.put(Step.RECORD_COURT_DECISION, (caseId, measureId, values, actor) -> checkCareEnd(values));
+        effects.put(Step.RECORD_WINDOW_COURT_DECISION, (caseId, measureId, values, actor) -> checkCareEnd(values));
         effects.put(Step.CONFIRM_EARLY_CLOSE, (caseId, measureId, values, actor) -> checkReturnReason(values));
         effects.put(Step.HOLD_CASE_MEETING, (caseId, measureId, values, actor) ->
                 cases.setProtectionLevel(caseId, (String) values.get("protectionLevel")));

@@ -287,13 +287,14 @@ class CaseProcessTests {
 
         assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.DECIDE_SEPARATION.elementId());
         assertThat(openTask(process, Step.DECIDE_SEPARATION)).hasDueDate(plusHours(MONDAY_MORNING, 12));
-        complete(openTask(process, Step.DECIDE_SEPARATION),
-                withVariables(Var.SEPARATION_ENDS_AT, plusDays(MONDAY_MORNING, 15)));
+        complete(openTask(process, Step.DECIDE_SEPARATION), withVariables(Var.SEPARATION_ENDS_AT,
+                plusDays(MONDAY_MORNING, 15), Var.SEPARATION_REMINDER_AT, plusDays(MONDAY_MORNING, 13)));
 
         assertThat(process).hasPassed("event_window_closed")
                 .isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId(), Step.ASSESS_NEEDS.elementId());
         assertThat(openTask(process, Step.MONITOR_SEPARATION)).hasDueDate(plusDays(MONDAY_MORNING, 15));
         assertThat(timer(process, Element.TIMER_SEPARATION)).hasDueDate(plusDays(MONDAY_MORNING, 15));
+        assertThat(timer(process, Element.TIMER_WINDOW_SEPARATION_REMINDER)).hasDueDate(plusDays(MONDAY_MORNING, 13));
 
         complete(openTask(process, Step.MONITOR_SEPARATION));
 
@@ -306,6 +307,11 @@ class CaseProcessTests {
     void separationReachingFifteenDaysIsDecidedAndReferredToCourt() {
         ProcessInstance process = separatedChild();
 
+        ClockUtil.setCurrentTime(minus(plusDays(MONDAY_MORNING, 13), Duration.ofMinutes(1)));
+        then(fireDueTimers(process)).as("nothing is due before the reminder").isEmpty();
+        ClockUtil.setCurrentTime(plusDays(MONDAY_MORNING, 13));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_WINDOW_SEPARATION_REMINDER);
+        then(remindSeparationLimit.calls()).as("the officer and chairman are reminded 2 days before").isEqualTo(1);
         ClockUtil.setCurrentTime(minus(plusDays(MONDAY_MORNING, 15), Duration.ofMinutes(1)));
         then(fireDueTimers(process)).as("nothing is due a minute before the 15 days").isEmpty();
 
@@ -325,6 +331,13 @@ class CaseProcessTests {
         assertThat(openTask(process, Step.REFER_TO_COURT)).hasDueDate(at(2027, 3, 23, 8, 0));
         complete(openTask(process, Step.REFER_TO_COURT));
 
+        assertThat(process).isWaitingAtExactly(Step.RECORD_WINDOW_COURT_DECISION.elementId(), Step.ASSESS_NEEDS.elementId());
+        complete(openTask(process, Step.RECORD_WINDOW_COURT_DECISION), withVariables(Var.COURT_DECISION,
+                "restrict_parental_rights", Var.CARE_ENDS_AT, at(2027, 9, 1, 0, 0)));
+        assertThat(process).isWaitingAtExactly(Step.TRACK_WINDOW_CONTINUED_CARE.elementId(), Step.ASSESS_NEEDS.elementId());
+        assertThat(openTask(process, Step.TRACK_WINDOW_CONTINUED_CARE)).hasDueDate(at(2027, 9, 1, 0, 0));
+        complete(openTask(process, Step.TRACK_WINDOW_CONTINUED_CARE));
+
         assertThat(process).hasPassed(Element.SEPARATION_COURT_REFERRED)
                 .hasNotPassed(Element.SEPARATION_ENDED, Element.SEPARATION_RETURNED_HOME)
                 .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
@@ -335,7 +348,7 @@ class CaseProcessTests {
         ProcessInstance process = separatedChild();
 
         ClockUtil.setCurrentTime(plusDays(MONDAY_MORNING, 15));
-        then(fireDueTimers(process)).containsExactly(Element.TIMER_SEPARATION);
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_WINDOW_SEPARATION_REMINDER, Element.TIMER_SEPARATION);
         complete(openTask(process, Step.SEPARATION_LIMIT_REACHED), withVariables("separationOutcome", "return_home"));
 
         assertThat(process).hasPassed(Element.SEPARATION_RETURNED_HOME)
@@ -606,7 +619,8 @@ class CaseProcessTests {
         then(closeCase.calls()).as("the case file is closed").isEqualTo(1);
         assertThat(process).hasPassed(Element.CASE_CLOSED).isNotEnded()
                 .isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId());
-        then(timersOf(process)).as("the 15-day limit still runs").containsExactly(Element.TIMER_SEPARATION);
+        then(timersOf(process)).as("the 15-day limit still runs")
+                .containsExactly(Element.TIMER_WINDOW_SEPARATION_REMINDER, Element.TIMER_SEPARATION);
 
         complete(openTask(process, Step.MONITOR_SEPARATION));
 
@@ -785,10 +799,10 @@ class CaseProcessTests {
         ProcessInstance process = receiveReport(MONDAY_MORNING);
         verify(process, true, false, false);
         complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, true));
-        complete(openTask(process, Step.DECIDE_SEPARATION),
-                withVariables(Var.SEPARATION_ENDS_AT, plusDays(MONDAY_MORNING, 15)));
+        complete(openTask(process, Step.DECIDE_SEPARATION), withVariables(Var.SEPARATION_ENDS_AT,
+                plusDays(MONDAY_MORNING, 15), Var.SEPARATION_REMINDER_AT, plusDays(MONDAY_MORNING, 13)));
         assertThat(process).isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId(), Step.ASSESS_NEEDS.elementId());
-        then(timersOf(process)).containsExactly(Element.TIMER_SEPARATION);
+        then(timersOf(process)).containsExactly(Element.TIMER_WINDOW_SEPARATION_REMINDER, Element.TIMER_SEPARATION);
         return process;
     }
 
@@ -965,6 +979,8 @@ class CaseProcessTests {
         groups.put(Step.TRACK_CONTINUED_CARE, Set.of("commune-officer"));
         groups.put(Step.CONFIRM_CRIME_REPORT, Set.of("police"));
         groups.put(Step.RECORD_CRIME_OUTCOME, Set.of("police"));
+        groups.put(Step.RECORD_WINDOW_COURT_DECISION, Set.of("commune-officer"));
+        groups.put(Step.TRACK_WINDOW_CONTINUED_CARE, Set.of("commune-officer"));
         return groups;
     }
 
