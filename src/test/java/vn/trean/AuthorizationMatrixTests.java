@@ -200,6 +200,11 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /cases/{A}/transfer                         form  403  302  302  302  302  404  404  404  302  404  404  404   404
             POST /transfers/{A}/{X}/accept                   -     403  404  404  404  404  404  404  404  404  404  404  404   403
             POST /transfers/{A}/{X}/refuse                   form  403  404  404  404  404  404  404  404  404  404  404  404   403
+            POST /api/cases/{A}/separation-requests          -     401  403  400  403  403  404  404  404  403  404  404  404  404
+            POST /api/cases/{B}/separation-requests          -     401  403  404  404  404  404  404  400  403  404  404  404  404
+            POST /api/cases/{X}/separation-requests          -     401  404  404  404  404  404  404  404  404  404  404  404  404
+            POST /api/cases/{A}/separation-extensions        -     401  403  400  400  403  404  404  404  403  404  404  404  404
+            POST /cases/{A}/separation-requests              -     403  302  302  302  302  404  404  404  302  404  404  404  404
             """;
 
     @Test

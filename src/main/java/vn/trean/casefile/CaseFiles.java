@@ -113,6 +113,12 @@ public interface CaseFiles {
      */
     void markVerifiedNotACase(UUID caseId, String reason);
 
+    /** Issue 9 item 7: a crime was indicated; the case goes to criminal procedure, its outcome PENDING. */
+    void markCriminalProcedure(UUID caseId);
+
+    /** How the police handled the crime report: PROSECUTED, ADMINISTRATIVE_SANCTION or NONE, with the decision. */
+    void recordHandlingOutcome(UUID caseId, String outcome, String decisionNumber, LocalDate decisionDate);
+
     /** Closes an open case; one not marked {@link #markVerifiedNotACase} closes as {@link CaseView#CASE_HANDLED}. */
     void close(UUID caseId, Instant closedAt);
 

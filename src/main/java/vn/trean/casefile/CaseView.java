@@ -30,7 +30,17 @@ public record CaseView(
         List<PlanMeasure> measures,
         List<LinkedReport> linkedReports,
         String closingOutcome,
-        String closingReason) {
+        String closingReason,
+        CriminalProcedure criminalProcedure) {
+
+    /**
+     * Issue 9 item 7: whether the case was marked for criminal procedure (a crime indicated at verification) and
+     * how the police handled it: {@code PENDING}, {@code PROSECUTED}, {@code ADMINISTRATIVE_SANCTION} or {@code NONE},
+     * with the decision's number and date. {@code marked} false and the rest null for other cases.
+     */
+    public record CriminalProcedure(boolean marked, String handlingOutcome, String decisionNumber,
+                                    LocalDate decisionDate) {
+    }
 
     /** {@link #closingOutcome()} of a report that verification found unfounded and the chairman closed early. */
     public static final String VERIFIED_NOT_A_CASE = "VERIFIED_NOT_A_CASE";

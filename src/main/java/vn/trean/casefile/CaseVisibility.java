@@ -48,7 +48,7 @@ public final class CaseVisibility {
                 view.steps().stream().filter(s -> reader.agencyId().equals(s.agencyId())).toList(),
                 view.measures().stream().filter(m -> m.responsibleRole().equals(roleKey)).toList(),
                 view.linkedReports().stream().filter(r -> reader.agencyId().equals(r.receivingAgencyId())).toList(),
-                view.closingOutcome(), view.closingReason());
+                view.closingOutcome(), view.closingReason(), view.criminalProcedure());
     }
 
     /**

@@ -141,9 +141,30 @@ public class Notifications {
                         transfer.transferId() + ":" + transfer.action(), letter));
     }
 
+    /** A separation decided reaches the province department at once, as an emergency does (issue 9, item 2). */
+    @EventListener
+    void on(vn.trean.workflow.WorkflowEvents.SeparationReported reported) {
+        Letter letter = letters.write(Kind.SEPARATION_REPORTED, reported.caseId(), reported.caseNumber(), List.of(), null);
+        for (String agency : reported.provinceAgencyIds()) {
+            notify(reported.caseId(), Kind.SEPARATION_REPORTED, agency, reported.decisionTaskId(), letter);
+        }
+    }
+
+    /** Two days before a separation's 15 days end, the commune officer and the chairman are reminded. */
+    @EventListener
+    void on(vn.trean.workflow.WorkflowEvents.SeparationLimitReminderDue reminder) {
+        Letter letter = letters.write(Kind.SEPARATION_REMINDER, reminder.caseId(),
+                caseNumber(reminder.caseId(), workList.ofCase(reminder.caseId())), List.of(), reminder.separationEndsAt());
+        for (String agency : reminder.agencyIds()) {
+            notify(reminder.caseId(), Kind.SEPARATION_REMINDER, agency,
+                    reminder.caseId() + ":" + reminder.separationEndsAt(), letter);
+        }
+    }
+
     /** The kinds of notification. */
     public enum Kind { NEW_TASK, TWELVE_HOUR_REMINDER, TWELVE_HOUR_BREACH, REPORT_LINKED, EMERGENCY_REPORTED,
-        TRANSFER_REQUESTED, TRANSFER_ACCEPTED, TRANSFER_REFUSED }
+        TRANSFER_REQUESTED, TRANSFER_ACCEPTED, TRANSFER_REFUSED,
+        SEPARATION_REPORTED, SEPARATION_REMINDER }
 
     private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter) {
         Optional<Long> created = jdbc.sql("""

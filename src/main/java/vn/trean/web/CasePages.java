@@ -43,9 +43,13 @@ class CasePages {
     private final MessageSource messages;
     private final TransferPages transfers;
 
+    private final vn.trean.workflow.LaterSeparations separations;
+
     CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
-              CaseDocuments documents, MessageSource messages, TransferPages transfers) {
+              CaseDocuments documents, MessageSource messages, TransferPages transfers,
+              vn.trean.workflow.LaterSeparations separations) {
         this.transfers = transfers;
+        this.separations = separations;
         this.cases = cases;
         this.documents = documents;
         this.messages = messages;
@@ -80,6 +84,8 @@ class CasePages {
         var documentList = documents.list(id, me);
         model.addAttribute("documents", documentList);
         model.addAttribute("maxDocumentBytes", CaseDocuments.MAX_BYTES);
+        model.addAttribute("canRequestSeparation", "OPEN".equals(view.status())
+                && me.role() == vn.trean.identity.Role.COMMUNE_OFFICER);
         model.addAttribute("people", displayNames(Stream.concat(
                 sheet.steps().stream().map(s -> s.completedBy()),
                 Stream.concat(viewers.stream().map(AuditLog.AuditEntry::actor),
@@ -103,6 +109,28 @@ class CasePages {
                     problem.args(), problem.code(), locale));
         }
         return "redirect:/cases/" + id + "#documents";
+    }
+
+    /**
+     * The officer's "Propose a temporary separation" (issue 9 item 6): the chairman's Form 07 step opens.
+     * Refusals (a separation already running, no reason) come back as a message on the case page.
+     */
+    @PostMapping("/cases/{id}/separation-requests")
+    String requestSeparation(@PathVariable UUID id, @RequestParam(name = "reason", required = false) String reason,
+                             RedirectAttributes flash) {
+        var locale = LocaleContextHolder.getLocale();
+        try {
+            separations.request(id, users.requireCurrent(), reason);
+            flash.addFlashAttribute("separationNotice", messages.getMessage("page.case.separation-requested", null, locale));
+        } catch (CaseNotFoundException hidden) {
+            throw hidden;
+        } catch (vn.trean.problem.InvalidFieldsProblem invalid) {
+            flash.addFlashAttribute("separationProblem", messages.getMessage("page.case.separation-reason-required", null, locale));
+        } catch (ApiProblem problem) {
+            flash.addFlashAttribute("separationProblem", messages.getMessage("problem." + problem.code() + ".detail",
+                    problem.args(), problem.code(), locale));
+        }
+        return "redirect:/cases/" + id;
     }
 
     private Map<String, String> agencyNames() {

@@ -51,23 +51,45 @@ public final class CaseProcess {
          * 2 working days), or sends the case back to assessment. After the 12-hour window, which verification
          * ended as for any case without an emergency.
          */
-        CONFIRM_EARLY_CLOSE("task_confirm_early_close", false);
+        CONFIRM_EARLY_CLOSE("task_confirm_early_close", false),
+        // Issue 9 item 6: a separation decided later in the case (Decree 56, art. 32), with the same forms.
+        /** The chairman decides a separation the officer requested after the 12 hours, with Form 07. */
+        DECIDE_LATER_SEPARATION("task_decide_later_separation", false, "decide_separation"),
+        MONITOR_LATER_SEPARATION("task_monitor_later_separation", false, "monitor_separation"),
+        LATER_SEPARATION_LIMIT_REACHED("task_later_separation_limit_reached", false, "separation_limit_reached"),
+        REFER_LATER_SEPARATION_TO_COURT("task_refer_later_separation_to_court", false, "refer_to_court"),
+        /** The court's decision on the referral; care that continues is tracked until its end date. */
+        RECORD_COURT_DECISION("task_record_court_decision", false),
+        TRACK_CONTINUED_CARE("task_track_continued_care", false),
+        // Issue 9 item 7: a crime indicated at verification goes to the commune police.
+        CONFIRM_CRIME_REPORT("task_confirm_crime_report", false),
+        RECORD_CRIME_OUTCOME("task_record_crime_outcome", false),
+        /** The court's decision and the continued care after a referral of a separation decided in the 12 hours. */
+        RECORD_WINDOW_COURT_DECISION("task_record_window_court_decision", false, "record_court_decision"),
+        TRACK_WINDOW_CONTINUED_CARE("task_track_window_continued_care", false, "track_continued_care");
 
         private final String elementId;
         private final boolean inTwelveHourWindow;
+        private final String formKey;
 
         Step(String elementId, boolean inTwelveHourWindow) {
+            this(elementId, inTwelveHourWindow, elementId.substring("task_".length()));
+        }
+
+        /** A step that reuses another step's form (and so is recorded under the same step key). */
+        Step(String elementId, boolean inTwelveHourWindow, String formKey) {
             this.elementId = elementId;
             this.inTwelveHourWindow = inTwelveHourWindow;
+            this.formKey = formKey;
         }
 
         public String elementId() {
             return elementId;
         }
 
-        /** The form key: the element id without its {@code task_} prefix. */
+        /** The form key: the element id without its {@code task_} prefix, unless the step reuses another's form. */
         public String formKey() {
-            return elementId.substring("task_".length());
+            return formKey;
         }
 
         /** Whether the law's 12-hour window from receipt binds this step. */
@@ -120,6 +142,21 @@ public final class CaseProcess {
         public static final String REMINDER_SENT = "event_reminder_sent";
         public static final String GATEWAY_AFTER_WINDOW = "gateway_after_window";
         public static final String GATEWAY_EARLY_CLOSE = "gateway_early_close_confirmed";
+        /** The non-interrupting event sub-process of a separation decided later, and its message start. */
+        public static final String LATER_SEPARATION = "sub_later_separation";
+        public static final String SEPARATION_REQUESTED = "event_separation_requested";
+        public static final String TIMER_SEPARATION_REMINDER = "timer_separation_reminder";
+        public static final String TIMER_WINDOW_SEPARATION_REMINDER = "timer_window_separation_reminder";
+        public static final String TIMER_LATER_SEPARATION = "timer_later_separation_15d";
+        public static final String SEND_SEPARATION_REMINDER = "task_send_separation_reminder";
+        public static final String LATER_SEPARATION_ENDED = "event_later_separation_ended";
+        public static final String LATER_SEPARATION_RETURNED_HOME = "event_later_separation_returned_home";
+        public static final String CONTINUED_CARE_ENDED = "event_continued_care_ended";
+        public static final String COURT_REJECTED = "event_court_rejected";
+        /** The conditional event sub-process opened when verification indicates a crime. */
+        public static final String CRIME_REPORT = "sub_crime_report";
+        public static final String CRIME_INDICATED = "event_crime_indicated";
+        public static final String CRIME_OUTCOME_RECORDED = "event_crime_outcome_recorded";
 
         private Element() {
         }
@@ -138,6 +175,14 @@ public final class CaseProcess {
         public static final String EMERGENCY = "emergency";
         public static final String SEPARATION_NEEDED = "separationNeeded";
         public static final String SEPARATION_ENDS_AT = "separationEndsAt";
+        /** Two days before {@link #SEPARATION_ENDS_AT}: the officer and the chairman are reminded. */
+        public static final String SEPARATION_REMINDER_AT = "separationReminderAt";
+        /** Set by {@link Step#RECORD_COURT_DECISION}: the end of the care the court ordered (start of its end date). */
+        public static final String CARE_ENDS_AT = "careEndsAt";
+        /** Set by {@link Step#RECORD_COURT_DECISION}: {@code rejected} ends the separation, anything else tracks the care. */
+        public static final String COURT_DECISION = "courtDecision";
+        /** Set by {@link Step#VERIFY_REPORT}: true opens the crime report to the police. */
+        public static final String CRIME_INDICATED = "crimeIndicated";
         /**
          * Whether, at receipt, the commune's officer role ({@link Role#COMMUNE_OFFICER}) resolved to an agency;
          * false sends the case to {@link Step#ASSIGN_RECEIVING_AGENCY} before verification.
@@ -188,7 +233,42 @@ public final class CaseProcess {
     public static final Set<String> DECISION_FIELDS = Set.of(
             "seriousHarm", "perpetratorIsCarer", "officerDeclaresEmergency",
             "separationNeeded", "separationOutcome", "protectionLevel", "planApproved",
-            "noLongerAtRisk", "stateStable", Var.EARLY_CLOSE_DECISION, UnfoundedReport.REASON_FIELD);
+            "noLongerAtRisk", "stateStable", Var.EARLY_CLOSE_DECISION, UnfoundedReport.REASON_FIELD,
+            Var.COURT_DECISION, Var.CRIME_INDICATED);
+
+    /** The message by which an officer starts a separation later in the case ({@link Element#SEPARATION_REQUESTED}). */
+    public static final String SEPARATION_REQUESTED_MESSAGE = "separationRequested";
+
+    /**
+     * The steps of a running separation (in the window or later): while one is open, another separation
+     * cannot be requested.
+     */
+    public static final Set<String> SEPARATION_STEP_IDS = java.util.stream.Stream.of(Step.DECIDE_SEPARATION,
+            Step.MONITOR_SEPARATION, Step.SEPARATION_LIMIT_REACHED, Step.REFER_TO_COURT, Step.DECIDE_LATER_SEPARATION,
+            Step.MONITOR_LATER_SEPARATION, Step.LATER_SEPARATION_LIMIT_REACHED, Step.REFER_LATER_SEPARATION_TO_COURT,
+            Step.RECORD_COURT_DECISION, Step.TRACK_CONTINUED_CARE, Step.RECORD_WINDOW_COURT_DECISION,
+            Step.TRACK_WINDOW_CONTINUED_CARE).map(Step::elementId)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** The steps whose completion is a separation decided: the province is told at once. */
+    public static final Set<Step> SEPARATION_DECISIONS = Set.of(Step.DECIDE_SEPARATION, Step.DECIDE_LATER_SEPARATION);
+
+    /** The timeline entry that records when a separation decision was reported to the province department. */
+    public static final String SEPARATION_REPORTED_ENTRY = "separation_reported";
+
+    /** The reminder comes this long before the 15 days end. */
+    public static final Duration SEPARATION_REMINDER_BEFORE = Duration.ofDays(2);
+
+    /** The fields of {@code forms/record_crime_outcome.form} and the case's handling outcome (issue 9 item 7). */
+    public static final class CrimeReport {
+        public static final String OUTCOME_FIELD = "handlingOutcome";
+        public static final String DECISION_NUMBER_FIELD = "decisionNumber";
+        public static final String DECISION_DATE_FIELD = "decisionDate";
+        public static final String NONE = "none";
+
+        private CrimeReport() {
+        }
+    }
 
     /**
      * The fields of {@code forms/verify_report.form} and {@code forms/confirm_early_close.form} by which a
@@ -253,8 +333,13 @@ public final class CaseProcess {
         });
         if (Step.DECIDE_SEPARATION.formKey().equals(formKey) && values.get("decisionDate") != null) {
             LocalDate decided = LocalDate.parse(values.get("decisionDate").toString());
-            variables.put(Var.SEPARATION_ENDS_AT,
-                    Date.from(decided.atStartOfDay(zone).toInstant().plus(SEPARATION_LIMIT)));
+            java.time.Instant endsAt = decided.atStartOfDay(zone).toInstant().plus(SEPARATION_LIMIT);
+            variables.put(Var.SEPARATION_ENDS_AT, Date.from(endsAt));
+            variables.put(Var.SEPARATION_REMINDER_AT, Date.from(endsAt.minus(SEPARATION_REMINDER_BEFORE)));
+        }
+        if (Step.RECORD_COURT_DECISION.formKey().equals(formKey) && values.get("careEndDate") != null) {
+            variables.put(Var.CARE_ENDS_AT,
+                    Date.from(LocalDate.parse(values.get("careEndDate").toString()).atStartOfDay(zone).toInstant()));
         }
         return variables;
     }
@@ -266,13 +351,14 @@ public final class CaseProcess {
         public static final String RECORD_TWELVE_HOUR_BREACH = "recordTwelveHourBreach";
         public static final String ACTIVATE_PLAN = "activatePlan";
         public static final String CLOSE_CASE = "closeCase";
+        public static final String REMIND_SEPARATION_LIMIT = "remindSeparationLimit";
 
         /**
          * Every bean a model may name: the engine resolves no other bean in an expression, and the model
          * rules refuse a model that names one.
          */
         public static final Set<String> ALL = Set.of(FORWARD_TO_COMMUNE, REMIND_TWELVE_HOUR_WINDOW,
-                RECORD_TWELVE_HOUR_BREACH, ACTIVATE_PLAN, CLOSE_CASE);
+                RECORD_TWELVE_HOUR_BREACH, ACTIVATE_PLAN, CLOSE_CASE, REMIND_SEPARATION_LIMIT);
 
         private Delegate() {
         }

@@ -34,7 +34,15 @@ class StepEffects {
     StepEffects(CaseFiles cases, ReceivingAgencies receivingAgencies) {
         effects.put(Step.ASSIGN_RECEIVING_AGENCY, (caseId, measureId, values, actor) ->
                 receivingAgencies.assign(caseId, values.get(CaseProcess.RECEIVING_AGENCY_FIELD), actor));
-        effects.put(Step.VERIFY_REPORT, (caseId, measureId, values, actor) -> checkClosingProposal(values));
+        effects.put(Step.VERIFY_REPORT, (caseId, measureId, values, actor) -> {
+            checkClosingProposal(values);
+            if (Boolean.TRUE.equals(values.get(CaseProcess.Var.CRIME_INDICATED))) {
+                cases.markCriminalProcedure(caseId);
+            }
+        });
+        effects.put(Step.RECORD_CRIME_OUTCOME, (caseId, measureId, values, actor) -> recordCrimeOutcome(cases, caseId, values));
+        effects.put(Step.RECORD_COURT_DECISION, (caseId, measureId, values, actor) -> checkCareEnd(values));
+        effects.put(Step.RECORD_WINDOW_COURT_DECISION, (caseId, measureId, values, actor) -> checkCareEnd(values));
         effects.put(Step.CONFIRM_EARLY_CLOSE, (caseId, measureId, values, actor) -> checkReturnReason(values));
         effects.put(Step.HOLD_CASE_MEETING, (caseId, measureId, values, actor) ->
                 cases.setProtectionLevel(caseId, (String) values.get("protectionLevel")));
@@ -77,6 +85,37 @@ class StepEffects {
         }
         if (!violations.isEmpty()) {
             throw new InvalidFieldsProblem(HttpStatus.UNPROCESSABLE_ENTITY, "unfounded-contradicted", violations);
+        }
+    }
+
+    /**
+     * The police's outcome of a crime report, on the case for the statistics. A prosecution or an
+     * administrative sanction names its decision (number and date).
+     */
+    private static void recordCrimeOutcome(CaseFiles cases, UUID caseId, Map<String, Object> values) {
+        String outcome = values.get(CaseProcess.CrimeReport.OUTCOME_FIELD).toString();
+        Object number = values.get(CaseProcess.CrimeReport.DECISION_NUMBER_FIELD);
+        Object date = values.get(CaseProcess.CrimeReport.DECISION_DATE_FIELD);
+        if (!CaseProcess.CrimeReport.NONE.equals(outcome)) {
+            List<Violation> violations = new ArrayList<>();
+            if (number == null) {
+                violations.add(new Violation(CaseProcess.CrimeReport.DECISION_NUMBER_FIELD, "required"));
+            }
+            if (date == null) {
+                violations.add(new Violation(CaseProcess.CrimeReport.DECISION_DATE_FIELD, "required"));
+            }
+            if (!violations.isEmpty()) {
+                throw new InvalidFieldsProblem(violations);
+            }
+        }
+        cases.recordHandlingOutcome(caseId, outcome.toUpperCase(Locale.ROOT),
+                number == null ? null : number.toString(), date == null ? null : LocalDate.parse(date.toString()));
+    }
+
+    /** Care the court continued is tracked until it ends: its end date is needed unless the court refused. */
+    private static void checkCareEnd(Map<String, Object> values) {
+        if (!"rejected".equals(values.get(CaseProcess.Var.COURT_DECISION)) && values.get("careEndDate") == null) {
+            throw new InvalidFieldsProblem(List.of(new Violation("careEndDate", "required")));
         }
     }
 

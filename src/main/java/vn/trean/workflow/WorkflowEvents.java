@@ -94,4 +94,18 @@ public final class WorkflowEvents {
     public record CaseTransferred(UUID transferId, UUID caseId, String caseNumber, String action, String fromCommune, String toCommune,
                                   String actor, Instant at, List<String> movedTaskIds) {
     }
+
+    // Issue 9 item 6 and item 2's remainder: a separation decided, and its 15 days ending soon.
+
+    /**
+     * A temporary separation was decided (Form 07): the province department is told at once, as for an
+     * emergency ({@link EmergencyReported}); {@code decisionTaskId} is the decision's step.
+     */
+    public record SeparationReported(UUID caseId, String caseNumber, String communeCode, String provinceCode,
+                                     Instant reportedAt, List<String> provinceAgencyIds, String decisionTaskId) {
+    }
+
+    /** The 15 days of a separation end in two days; {@code agencyIds} are the commune officer's and chairman's. */
+    public record SeparationLimitReminderDue(UUID caseId, Instant separationEndsAt, List<String> agencyIds) {
+    }
 }

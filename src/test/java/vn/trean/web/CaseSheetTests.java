@@ -22,7 +22,7 @@ class CaseSheetTests {
                     List.of("VIOLENCE"), null),
             List.of(step("verify_report", "child-protection-00004"), step("implement_measure", "police-00004"),
                     step("implement_measure", "health-station-00004")),
-            List.of(measure("police"), measure("health")), List.of(), null, null);
+            List.of(measure("police"), measure("health")), List.of(), null, null, null);
 
     @Test
     void communeOfficersChairmenAndSupervisorsSeeTheWholeFile() {

@@ -63,6 +63,7 @@ import vn.trean.workflow.CaseProcess.Var;
         "forms/assign_receiving_agency.form",
         "forms/assess_needs.form",
         "forms/close_case.form",
+        "forms/confirm_crime_report.form",
         "forms/confirm_early_close.form",
         "forms/decide_separation.form",
         "forms/draft_plan.form",
@@ -73,9 +74,12 @@ import vn.trean.workflow.CaseProcess.Var;
         "forms/implement_measure.form",
         "forms/monitor_separation.form",
         "forms/police_response.form",
+        "forms/record_court_decision.form",
+        "forms/record_crime_outcome.form",
         "forms/refer_to_court.form",
         "forms/review_case.form",
         "forms/separation_limit_reached.form",
+        "forms/track_continued_care.form",
         "forms/verify_report.form"})
 class CaseProcessTests {
 
@@ -104,6 +108,7 @@ class CaseProcessTests {
             execution.setVariable(Var.MEASURE_IDS,
                     new ArrayList<>(List.of("measure-" + (2 * call - 1), "measure-" + (2 * call)))));
     private final RecordingDelegate closeCase = new RecordingDelegate();
+    private final RecordingDelegate remindSeparationLimit = new RecordingDelegate();
 
     private String caseId;
 
@@ -120,6 +125,7 @@ class CaseProcessTests {
         Mocks.register(Delegate.RECORD_TWELVE_HOUR_BREACH, recordTwelveHourBreach);
         Mocks.register(Delegate.ACTIVATE_PLAN, activatePlan);
         Mocks.register(Delegate.CLOSE_CASE, closeCase);
+        Mocks.register(Delegate.REMIND_SEPARATION_LIMIT, remindSeparationLimit);
         ClockUtil.setCurrentTime(MONDAY_MORNING);
     }
 
@@ -281,13 +287,14 @@ class CaseProcessTests {
 
         assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.DECIDE_SEPARATION.elementId());
         assertThat(openTask(process, Step.DECIDE_SEPARATION)).hasDueDate(plusHours(MONDAY_MORNING, 12));
-        complete(openTask(process, Step.DECIDE_SEPARATION),
-                withVariables(Var.SEPARATION_ENDS_AT, plusDays(MONDAY_MORNING, 15)));
+        complete(openTask(process, Step.DECIDE_SEPARATION), withVariables(Var.SEPARATION_ENDS_AT,
+                plusDays(MONDAY_MORNING, 15), Var.SEPARATION_REMINDER_AT, plusDays(MONDAY_MORNING, 13)));
 
         assertThat(process).hasPassed("event_window_closed")
                 .isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId(), Step.ASSESS_NEEDS.elementId());
         assertThat(openTask(process, Step.MONITOR_SEPARATION)).hasDueDate(plusDays(MONDAY_MORNING, 15));
         assertThat(timer(process, Element.TIMER_SEPARATION)).hasDueDate(plusDays(MONDAY_MORNING, 15));
+        assertThat(timer(process, Element.TIMER_WINDOW_SEPARATION_REMINDER)).hasDueDate(plusDays(MONDAY_MORNING, 13));
 
         complete(openTask(process, Step.MONITOR_SEPARATION));
 
@@ -300,6 +307,11 @@ class CaseProcessTests {
     void separationReachingFifteenDaysIsDecidedAndReferredToCourt() {
         ProcessInstance process = separatedChild();
 
+        ClockUtil.setCurrentTime(minus(plusDays(MONDAY_MORNING, 13), Duration.ofMinutes(1)));
+        then(fireDueTimers(process)).as("nothing is due before the reminder").isEmpty();
+        ClockUtil.setCurrentTime(plusDays(MONDAY_MORNING, 13));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_WINDOW_SEPARATION_REMINDER);
+        then(remindSeparationLimit.calls()).as("the officer and chairman are reminded 2 days before").isEqualTo(1);
         ClockUtil.setCurrentTime(minus(plusDays(MONDAY_MORNING, 15), Duration.ofMinutes(1)));
         then(fireDueTimers(process)).as("nothing is due a minute before the 15 days").isEmpty();
 
@@ -319,6 +331,13 @@ class CaseProcessTests {
         assertThat(openTask(process, Step.REFER_TO_COURT)).hasDueDate(at(2027, 3, 23, 8, 0));
         complete(openTask(process, Step.REFER_TO_COURT));
 
+        assertThat(process).isWaitingAtExactly(Step.RECORD_WINDOW_COURT_DECISION.elementId(), Step.ASSESS_NEEDS.elementId());
+        complete(openTask(process, Step.RECORD_WINDOW_COURT_DECISION), withVariables(Var.COURT_DECISION,
+                "restrict_parental_rights", Var.CARE_ENDS_AT, at(2027, 9, 1, 0, 0)));
+        assertThat(process).isWaitingAtExactly(Step.TRACK_WINDOW_CONTINUED_CARE.elementId(), Step.ASSESS_NEEDS.elementId());
+        assertThat(openTask(process, Step.TRACK_WINDOW_CONTINUED_CARE)).hasDueDate(at(2027, 9, 1, 0, 0));
+        complete(openTask(process, Step.TRACK_WINDOW_CONTINUED_CARE));
+
         assertThat(process).hasPassed(Element.SEPARATION_COURT_REFERRED)
                 .hasNotPassed(Element.SEPARATION_ENDED, Element.SEPARATION_RETURNED_HOME)
                 .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
@@ -329,7 +348,7 @@ class CaseProcessTests {
         ProcessInstance process = separatedChild();
 
         ClockUtil.setCurrentTime(plusDays(MONDAY_MORNING, 15));
-        then(fireDueTimers(process)).containsExactly(Element.TIMER_SEPARATION);
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_WINDOW_SEPARATION_REMINDER, Element.TIMER_SEPARATION);
         complete(openTask(process, Step.SEPARATION_LIMIT_REACHED), withVariables("separationOutcome", "return_home"));
 
         assertThat(process).hasPassed(Element.SEPARATION_RETURNED_HOME)
@@ -600,11 +619,134 @@ class CaseProcessTests {
         then(closeCase.calls()).as("the case file is closed").isEqualTo(1);
         assertThat(process).hasPassed(Element.CASE_CLOSED).isNotEnded()
                 .isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId());
-        then(timersOf(process)).as("the 15-day limit still runs").containsExactly(Element.TIMER_SEPARATION);
+        then(timersOf(process)).as("the 15-day limit still runs")
+                .containsExactly(Element.TIMER_WINDOW_SEPARATION_REMINDER, Element.TIMER_SEPARATION);
 
         complete(openTask(process, Step.MONITOR_SEPARATION));
 
         assertThat(process).hasPassed(Element.SEPARATION_ENDED).isEnded();
+    }
+
+    // ------------------------------------------------------------------ issue 9 item 6: a separation decided later
+
+    @Test
+    void separationRequestedDuringAssessmentIsDecidedWithFormSevenAndMonitoredForFifteenDaysFromTheDecision() {
+        ProcessInstance process = caseInAssessment();
+
+        requestSeparation(process);
+
+        assertThat(process).hasPassed(Element.SEPARATION_REQUESTED)
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId(), Step.DECIDE_LATER_SEPARATION.elementId(), Element.LATER_SEPARATION);
+        Date requestedAt = ClockUtil.getCurrentTime();
+        assertThat(openTask(process, Step.DECIDE_LATER_SEPARATION)).hasDueDate(plusHours(requestedAt, 12));
+
+        decideLaterSeparation(process, "2027-03-03");
+
+        Date fifteenDays = at(2027, 3, 18, 0, 0);
+        assertThat(process).isWaitingAtExactly(Step.ASSESS_NEEDS.elementId(), Step.MONITOR_LATER_SEPARATION.elementId(), Element.LATER_SEPARATION);
+        assertThat(openTask(process, Step.MONITOR_LATER_SEPARATION)).hasDueDate(fifteenDays);
+        assertThat(timer(process, Element.TIMER_LATER_SEPARATION)).hasDueDate(fifteenDays);
+        assertThat(timer(process, Element.TIMER_SEPARATION_REMINDER)).hasDueDate(at(2027, 3, 16, 0, 0));
+
+        complete(openTask(process, Step.MONITOR_LATER_SEPARATION), withVariables("outcome", "revoked"));
+
+        assertThat(process).hasPassed(Element.LATER_SEPARATION_ENDED).isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        then(timersOf(process)).as("ending the separation cancels its reminder and limit").isEmpty();
+        then(remindSeparationLimit.calls()).isZero();
+    }
+
+    @Test
+    void laterSeparationIsRemindedTwoDaysBeforeItsLimitThenReferredToCourtAndTheContinuedCareTrackedUntilItEnds() {
+        ProcessInstance process = caseInAssessment();
+        requestSeparation(process);
+        decideLaterSeparation(process, "2027-03-03");
+
+        ClockUtil.setCurrentTime(minus(at(2027, 3, 16, 0, 0), Duration.ofMinutes(1)));
+        then(fireDueTimers(process)).as("nothing is due before day 13").isEmpty();
+        ClockUtil.setCurrentTime(at(2027, 3, 16, 0, 0));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_SEPARATION_REMINDER);
+        then(remindSeparationLimit.calls()).isEqualTo(1);
+        assertThat(process).isWaitingAt(Step.MONITOR_LATER_SEPARATION.elementId(), Element.LATER_SEPARATION);
+
+        ClockUtil.setCurrentTime(at(2027, 3, 18, 0, 0));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_LATER_SEPARATION);
+        assertThat(process).isWaitingAtExactly(Step.ASSESS_NEEDS.elementId(),
+                Step.LATER_SEPARATION_LIMIT_REACHED.elementId(), Element.LATER_SEPARATION);
+        complete(openTask(process, Step.LATER_SEPARATION_LIMIT_REACHED),
+                withVariables("separationOutcome", "court_referral"));
+        complete(openTask(process, Step.REFER_LATER_SEPARATION_TO_COURT));
+
+        assertThat(process).isWaitingAtExactly(Step.ASSESS_NEEDS.elementId(), Step.RECORD_COURT_DECISION.elementId(), Element.LATER_SEPARATION);
+        complete(openTask(process, Step.RECORD_COURT_DECISION), withVariables(Var.COURT_DECISION, "continue_separation",
+                Var.CARE_ENDS_AT, at(2027, 6, 1, 0, 0)));
+
+        assertThat(process).isWaitingAtExactly(Step.ASSESS_NEEDS.elementId(), Step.TRACK_CONTINUED_CARE.elementId(), Element.LATER_SEPARATION);
+        assertThat(openTask(process, Step.TRACK_CONTINUED_CARE)).hasDueDate(at(2027, 6, 1, 0, 0));
+        complete(openTask(process, Step.TRACK_CONTINUED_CARE));
+
+        assertThat(process).hasPassed(Element.CONTINUED_CARE_ENDED).isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+    }
+
+    @Test
+    void courtRefusingToContinueTheSeparationEndsItWithoutCareToTrack() {
+        ProcessInstance process = caseInAssessment();
+        requestSeparation(process);
+        decideLaterSeparation(process, "2027-03-01");
+        ClockUtil.setCurrentTime(at(2027, 3, 16, 0, 0));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_SEPARATION_REMINDER, Element.TIMER_LATER_SEPARATION);
+        complete(openTask(process, Step.LATER_SEPARATION_LIMIT_REACHED),
+                withVariables("separationOutcome", "court_referral"));
+        complete(openTask(process, Step.REFER_LATER_SEPARATION_TO_COURT));
+        complete(openTask(process, Step.RECORD_COURT_DECISION), withVariables(Var.COURT_DECISION, "rejected"));
+
+        assertThat(process).hasPassed(Element.COURT_REJECTED).hasNotPassed(Step.TRACK_CONTINUED_CARE.elementId())
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+    }
+
+    @Test
+    void laterSeparationReachingItsLimitCanEndWithTheChildReturningHome() {
+        ProcessInstance process = caseInAssessment();
+        requestSeparation(process);
+        decideLaterSeparation(process, "2027-03-01");
+        ClockUtil.setCurrentTime(at(2027, 3, 16, 0, 0));
+        fireDueTimers(process);
+        complete(openTask(process, Step.LATER_SEPARATION_LIMIT_REACHED), withVariables("separationOutcome", "return_home"));
+
+        assertThat(process).hasPassed(Element.LATER_SEPARATION_RETURNED_HOME)
+                .hasNotPassed(Step.REFER_LATER_SEPARATION_TO_COURT.elementId())
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+    }
+
+    // ------------------------------------------------------------------ issue 9 item 7: crime reports
+
+    @Test
+    void crimeIndicatedAtVerificationGivesThePoliceTheCrimeReportBesideTheWindow() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        complete(openTask(process, Step.VERIFY_REPORT), withVariables("seriousHarm", false,
+                "perpetratorIsCarer", false, "officerDeclaresEmergency", false, Var.CRIME_INDICATED, true));
+
+        assertThat(process).hasPassed(Element.CRIME_INDICATED)
+                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId(), Step.CONFIRM_CRIME_REPORT.elementId(), Element.CRIME_REPORT);
+        assertThat(openTask(process, Step.CONFIRM_CRIME_REPORT)).hasDueDate(at(2027, 3, 2, 8, 0));
+
+        complete(openTask(process, Step.CONFIRM_CRIME_REPORT));
+        assertThat(process).isWaitingAtExactly(Step.ASSESS_NEEDS.elementId(), Step.RECORD_CRIME_OUTCOME.elementId(), Element.CRIME_REPORT);
+        complete(openTask(process, Step.RECORD_CRIME_OUTCOME));
+
+        assertThat(process).hasPassed(Element.CRIME_OUTCOME_RECORDED).isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+    }
+
+    @Test
+    void noCrimeReportIsOpenedWhenVerificationIndicatesNoCrime() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        complete(openTask(process, Step.VERIFY_REPORT), withVariables("seriousHarm", false,
+                "perpetratorIsCarer", false, "officerDeclaresEmergency", false, Var.CRIME_INDICATED, false));
+        complete(openTask(process, Step.ASSESS_NEEDS));
+        runtimeService.setVariable(process.getId(), Var.CRIME_INDICATED, true);
+
+        assertThat(process).hasNotPassed(Element.CRIME_INDICATED)
+                .isWaitingAtExactly(Step.HOLD_CASE_MEETING.elementId());
+        then(openTasks(process, Step.CONFIRM_CRIME_REPORT)).as("only a crime indicated at verification opens it").isEmpty();
     }
 
     // ------------------------------------------------------------------ the model against its backing class
@@ -657,11 +799,33 @@ class CaseProcessTests {
         ProcessInstance process = receiveReport(MONDAY_MORNING);
         verify(process, true, false, false);
         complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, true));
-        complete(openTask(process, Step.DECIDE_SEPARATION),
-                withVariables(Var.SEPARATION_ENDS_AT, plusDays(MONDAY_MORNING, 15)));
+        complete(openTask(process, Step.DECIDE_SEPARATION), withVariables(Var.SEPARATION_ENDS_AT,
+                plusDays(MONDAY_MORNING, 15), Var.SEPARATION_REMINDER_AT, plusDays(MONDAY_MORNING, 13)));
         assertThat(process).isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId(), Step.ASSESS_NEEDS.elementId());
-        then(timersOf(process)).containsExactly(Element.TIMER_SEPARATION);
+        then(timersOf(process)).containsExactly(Element.TIMER_WINDOW_SEPARATION_REMINDER, Element.TIMER_SEPARATION);
         return process;
+    }
+
+    /** A case without emergency past its window, its officer assessing: Wednesday 3 March 2027. */
+    private ProcessInstance caseInAssessment() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        verify(process, false, false, false);
+        assertThat(process).isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        ClockUtil.setCurrentTime(at(2027, 3, 3, 9, 0));
+        return process;
+    }
+
+    /** What the officer's request does: the message of the later separation. */
+    private void requestSeparation(ProcessInstance process) {
+        runtimeService.createMessageCorrelation(CaseProcess.SEPARATION_REQUESTED_MESSAGE)
+                .processInstanceId(process.getId()).correlateWithResult();
+    }
+
+    /** The chairman's Form 07, as the task API turns it into variables. */
+    private void decideLaterSeparation(ProcessInstance process, String decisionDate) {
+        complete(openTask(process, Step.DECIDE_LATER_SEPARATION), CaseProcess.variablesOf("decide_separation",
+                Map.of("decisionNumber", "07/QĐ", "decisionDate", decisionDate, "shelter", "Nhà tạm lánh"),
+                ProcessTestEngine.ZONE));
     }
 
     /** The officer finds no abuse and no risk and proposes to close (what the verification step sets). */
@@ -807,6 +971,16 @@ class CaseProcessTests {
         groups.put(Step.REVIEW_CASE, Set.of("commune-officer"));
         groups.put(Step.CLOSE_CASE, Set.of("commune-chairman"));
         groups.put(Step.CONFIRM_EARLY_CLOSE, Set.of("commune-chairman"));
+        groups.put(Step.DECIDE_LATER_SEPARATION, Set.of("commune-chairman"));
+        groups.put(Step.MONITOR_LATER_SEPARATION, Set.of("commune-chairman"));
+        groups.put(Step.LATER_SEPARATION_LIMIT_REACHED, Set.of("commune-chairman"));
+        groups.put(Step.REFER_LATER_SEPARATION_TO_COURT, Set.of("commune-officer"));
+        groups.put(Step.RECORD_COURT_DECISION, Set.of("commune-officer"));
+        groups.put(Step.TRACK_CONTINUED_CARE, Set.of("commune-officer"));
+        groups.put(Step.CONFIRM_CRIME_REPORT, Set.of("police"));
+        groups.put(Step.RECORD_CRIME_OUTCOME, Set.of("police"));
+        groups.put(Step.RECORD_WINDOW_COURT_DECISION, Set.of("commune-officer"));
+        groups.put(Step.TRACK_WINDOW_CONTINUED_CARE, Set.of("commune-officer"));
         return groups;
     }
 

@@ -182,7 +182,10 @@ class JdbcCaseFiles implements CaseFiles {
                         forms == null ? List.of() : List.of((String[]) forms.getArray()),
                         rs.getString("hotline_reference")),
                 steps(id), measures(id), linkedReports(id), rs.getString("closing_outcome"),
-                rs.getString("closing_reason"));
+                rs.getString("closing_reason"), new CaseView.CriminalProcedure(rs.getBoolean("criminal_procedure"),
+                        rs.getString("handling_outcome"), rs.getString("handling_decision_number"),
+                        rs.getDate("handling_decision_date") == null ? null
+                                : rs.getDate("handling_decision_date").toLocalDate()));
     }
 
     private List<CaseView.LinkedReport> linkedReports(UUID caseId) {
@@ -490,6 +493,23 @@ class JdbcCaseFiles implements CaseFiles {
     @Override
     public void setMeasureStatus(UUID measureId, String status) {
         jdbc.sql("update plan_measure set status = :s where id = :id").param("s", status).param("id", measureId).update();
+    }
+
+    @Override
+    public void markCriminalProcedure(UUID caseId) {
+        jdbc.sql("""
+                        update case_file set criminal_procedure = true, handling_outcome = coalesce(handling_outcome, 'PENDING')
+                        where id = :id""")
+                .param("id", caseId).update();
+    }
+
+    @Override
+    public void recordHandlingOutcome(UUID caseId, String outcome, String decisionNumber, LocalDate decisionDate) {
+        jdbc.sql("""
+                        update case_file set handling_outcome = :o, handling_decision_number = :n, handling_decision_date = :d
+                        where id = :id and criminal_procedure""")
+                .param("o", outcome).param("n", decisionNumber)
+                .param("d", decisionDate == null ? null : java.sql.Date.valueOf(decisionDate)).param("id", caseId).update();
     }
 
     @Override

@@ -43,9 +43,12 @@ public class StepCompletion implements TaskListener {
     private final CaseFiles cases;
     private final ApplicationEventPublisher events;
 
-    StepCompletion(CaseFiles cases, ApplicationEventPublisher events) {
+    private final SeparationReport separationReport;
+
+    StepCompletion(CaseFiles cases, ApplicationEventPublisher events, SeparationReport separationReport) {
         this.cases = cases;
         this.events = events;
+        this.separationReport = separationReport;
     }
 
     @Override
@@ -62,6 +65,10 @@ public class StepCompletion implements TaskListener {
             actor = Context.getCommandContext().getAuthenticatedUserId();
         }
         cases.stepCompleted(task.getId(), actor == null ? "system" : actor, ClockUtil.getCurrentTime().toInstant());
+        vn.trean.workflow.CaseProcess.Step.ofElementId(task.getTaskDefinitionKey())
+                .filter(vn.trean.workflow.CaseProcess.SEPARATION_DECISIONS::contains)
+                .ifPresent(decision -> separationReport.report(task, CaseContext.of(task),
+                        ClockUtil.getCurrentTime().toInstant()));
         events.publishEvent(new TaskEnded(task.getId(), true));
     }
 }
