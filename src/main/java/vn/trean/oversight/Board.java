@@ -31,8 +31,6 @@ import vn.trean.workflow.WorkingDays;
 @Transactional(readOnly = true)
 public class Board {
 
-    /** The legal total for drafting (5) and approving (2) a plan. */
-    static final int PLAN_WORKING_DAYS = 7;
     static final int MAX_ROWS = 2000;
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -150,7 +148,7 @@ public class Board {
         Map<String, int[]> byCommune = new TreeMap<>();
         for (var m : milestones) {
             int[] counts = byCommune.computeIfAbsent(m.communeCode(), c -> new int[4]);
-            Instant windowEnds = m.receivedAt().plus(Duration.ofHours(12));
+            Instant windowEnds = m.receivedAt().plus(CaseProcess.TWELVE_HOUR_SPAN);
             if (!windowEnds.isAfter(now)) {
                 counts[0]++;
                 if (m.windowStepsDoneAt() != null && !m.windowStepsDoneAt().isAfter(windowEnds)) {
@@ -159,7 +157,7 @@ public class Board {
             }
             if (m.planApprovedAt() != null && m.planDraftOpenedAt() != null) {
                 counts[2]++;
-                if (!m.planApprovedAt().isAfter(workingDays.add(m.planDraftOpenedAt(), PLAN_WORKING_DAYS))) {
+                if (!m.planApprovedAt().isAfter(workingDays.add(m.planDraftOpenedAt(), CaseProcess.PLAN_WORKING_DAYS))) {
                     counts[3]++;
                 }
             }

@@ -303,6 +303,15 @@ public final class CaseProcess {
     public static final Map<String, String> NAMED_AGENCIES = Map.of(
             Role.POLICE, Var.POLICE_NAMED, Role.HEALTH, Var.HEALTH_NAMED);
 
+    /** The window from receipt in which the commune verifies, assesses and, in an emergency, intervenes (Decree 56, art. 31). */
+    public static final Duration TWELVE_HOUR_SPAN = Duration.ofHours(12);
+
+    /**
+     * The plan's legal span in working days: drafted in 5, approved in 2 (the model's {@code P5WD} on
+     * {@link Step#DRAFT_PLAN} and {@code P2WD} on {@link Step#APPROVE_PLAN}); the board's compliance counts it.
+     */
+    public static final int PLAN_WORKING_DAYS = 5 + 2;
+
     /** A temporary separation lasts at most 15 calendar days from the chairman's decision (Decree 56, art. 32). */
     public static final Duration SEPARATION_LIMIT = Duration.ofDays(15);
 

@@ -1,6 +1,5 @@
 package vn.trean.workflow;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,7 +23,6 @@ import vn.trean.workflow.routing.WorkflowSettings;
 @Component
 class CaseProcessStarter {
 
-    static final Duration TWELVE_HOURS = Duration.ofHours(12);
 
     private final RuntimeService runtime;
     private final CaseFiles cases;
@@ -40,7 +38,7 @@ class CaseProcessStarter {
 
     @EventListener
     void on(CaseOpened opened) {
-        Instant windowEndsAt = opened.receivedAt().plus(TWELVE_HOURS);
+        Instant windowEndsAt = opened.receivedAt().plus(CaseProcess.TWELVE_HOUR_SPAN);
         ProcessInstance instance = runtime.createProcessInstanceByKey(CaseProcess.KEY)
                 .businessKey(opened.caseNumber())
                 .setVariables(Variables.createVariables()
