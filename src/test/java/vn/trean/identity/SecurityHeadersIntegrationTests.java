@@ -62,8 +62,11 @@ class SecurityHeadersIntegrationTests extends ApiIntegrationTest {
 
     @Test
     void theReportFormIsOnlyForRolesThatReceiveReports() {
-        assertThat(send("/reports/new", "teacher").statusCode()).isEqualTo(403);
-        assertThat(send("/reports/new", "supervisor").statusCode()).isEqualTo(403);
+        // every receiving point files (Decree 56, art. 25): schools and the province department too
+        assertThat(send("/reports/new", "teacher").statusCode()).isEqualTo(200);
+        assertThat(send("/reports/new", "supervisor").statusCode()).isEqualTo(200);
+        assertThat(send("/reports/new", "owner").statusCode()).isEqualTo(403);
+        assertThat(send("/reports/new", "admin").statusCode()).isEqualTo(403);
         assertThat(send("/reports/new", "hotline").statusCode()).isEqualTo(200);
         assertThat(send("/reports/new", "police").statusCode()).isEqualTo(200);
     }
