@@ -80,6 +80,29 @@ class ProvinceDuplicatesIntegrationTests extends ApiIntegrationTest {
         assertThat(page).contains("Nơi tiếp nhận chuyển xuống").contains("Sở Y tế Hà Nội");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void provinceSearchStartsFromTheFoldedNameIndex() throws java.sql.SQLException {
+        // the demo tables are small enough for a sequential scan to win: forbid it to see which index would serve
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("set enable_seqscan = off");
+            try (var plan = statement.executeQuery("""
+                    explain select c.id from child ch join case_file c on c.id = ch.case_id
+                    where c.province_code = '01' and ch.name_normalized = 'le thi en'
+                    order by c.commune_code = '00004' desc, c.received_at desc limit 20""")) {
+                StringBuilder text = new StringBuilder();
+                while (plan.next()) {
+                    text.append(plan.getString(1)).append('\n');
+                }
+                assertThat(text.toString()).contains("child_name");
+            } finally {
+                statement.execute("reset enable_seqscan");
+            }
+        }
+    }
+
     private static JsonNode stepOf(JsonNode caseFile, String stepKey) {
         for (JsonNode step : caseFile.get("steps")) {
             if (step.get("stepKey").asText().equals(stepKey)) {
