@@ -23,6 +23,17 @@ public interface CaseFiles {
     List<DuplicateCandidate> similarChildren(String communeCode, String childName, LocalDate dateOfBirth,
                                              Integer estimatedAge, CurrentUser user);
 
+    /**
+     * As {@link #similarChildren}, over every commune of {@code provinceCode} (issue 9 item 4): for the hotline and
+     * the province department, which receive reports for the whole province. Matches of {@code communeCode} come
+     * first; each names its commune; the same redaction applies.
+     */
+    List<DuplicateCandidate> similarChildrenInProvince(String communeCode, String provinceCode, String childName,
+                                                       LocalDate dateOfBirth, Integer estimatedAge, CurrentUser user);
+
+    /** The agency that received the case's first report (the hotline, the department or the commune), whoever asks. */
+    Optional<String> firstReceivingAgency(UUID caseId);
+
     /** The case a match reference that {@link #similarChildren} gave this user names, while it is valid. */
     Optional<UUID> caseOfMatch(UUID matchRef, CurrentUser user);
 

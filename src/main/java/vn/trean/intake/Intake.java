@@ -93,8 +93,20 @@ public class Intake {
     public List<CaseFiles.DuplicateCandidate> possibleDuplicates(FileReportRequest r) {
         CurrentUser user = users.requireCurrent();
         NewCase report = validated(r, user);
+        if (searchesWholeProvince(user.role())) {
+            return cases.similarChildrenInProvince(report.communeCode(), report.provinceCode(), report.child().fullName(),
+                    report.child().dateOfBirth(), report.child().estimatedAge(), user);
+        }
         return cases.similarChildren(report.communeCode(), report.child().fullName(), report.child().dateOfBirth(),
                 report.child().estimatedAge(), user);
+    }
+
+    /**
+     * The hotline and the province department receive reports for any commune of the province, so the same child
+     * may already be a case in the neighbouring commune (issue 9 item 4); a commune's own staff look in their commune.
+     */
+    private static boolean searchesWholeProvince(vn.trean.identity.Role role) {
+        return role == vn.trean.identity.Role.HOTLINE_OPERATOR || role == vn.trean.identity.Role.PROVINCE_SUPERVISOR;
     }
 
     /**

@@ -201,6 +201,23 @@ class JdbcCaseFiles implements CaseFiles {
     @Override
     public List<DuplicateCandidate> similarChildren(String communeCode, String childName, LocalDate dateOfBirth,
                                                     Integer estimatedAge, CurrentUser user) {
+        return similar(communeCode, null, childName, dateOfBirth, estimatedAge, user);
+    }
+
+    @Override
+    public List<DuplicateCandidate> similarChildrenInProvince(String communeCode, String provinceCode, String childName,
+                                                              LocalDate dateOfBirth, Integer estimatedAge,
+                                                              CurrentUser user) {
+        return similar(communeCode, provinceCode, childName, dateOfBirth, estimatedAge, user);
+    }
+
+    /**
+     * Both searches start from the index on the folded name (child_name) and reach the case by its key; the
+     * place is a filter on those few rows. The chosen commune's matches come first.
+     */
+    private List<DuplicateCandidate> similar(String communeCode, String provinceCode, String childName,
+                                             LocalDate dateOfBirth, Integer estimatedAge, CurrentUser user) {
+        String place = provinceCode == null ? "c.commune_code = :commune" : "c.province_code = :province";
         LocalDate today = LocalDate.now(VIETNAM);
         Integer age = estimatedAge != null ? estimatedAge
                 : dateOfBirth == null ? null : Period.between(dateOfBirth, today).getYears();
@@ -208,14 +225,15 @@ class JdbcCaseFiles implements CaseFiles {
                         select c.id, c.case_number, c.commune_code, c.received_at, c.status, ch.full_name,
                                ch.date_of_birth, ch.estimated_age
                         from child ch join case_file c on c.id = ch.case_id
-                        where c.commune_code = :commune and ch.name_normalized = :name
+                        where %s and ch.name_normalized = :name
                           and (cast(:dob as date) is null or ch.date_of_birth is null or ch.date_of_birth = :dob)
                           and (cast(:age as int) is null
                                or abs(coalesce(ch.estimated_age,
                                                extract(year from age(current_date, ch.date_of_birth))::int) - :age) <= 1)
-                        order by c.received_at desc
-                        limit 20""")
-                .param("commune", communeCode).param("name", VietnameseText.fold(childName))
+                        order by c.commune_code = :commune desc, c.received_at desc
+                        limit %d""".formatted(place, MATCHES_SHOWN))
+                .param("commune", communeCode).param("province", provinceCode)
+                .param("name", VietnameseText.fold(childName))
                 .param("dob", dateOfBirth).param("age", age)
                 .query((rs, i) -> {
                     var dob = rs.getDate("date_of_birth");
@@ -236,6 +254,9 @@ class JdbcCaseFiles implements CaseFiles {
             return CaseVisibility.forDuplicateCheck(match, isVisibleTo(match.caseId(), user));
         }).toList();
     }
+
+    /** Enough to recognise the child on a call; a common name across a province is narrowed by age, not paged. */
+    private static final int MATCHES_SHOWN = 20;
 
     /** How long a listed match may be linked to: the time to finish taking the call that brought the report. */
     private static final java.time.Duration MATCH_VALID_FOR = java.time.Duration.ofHours(2);
@@ -300,6 +321,13 @@ class JdbcCaseFiles implements CaseFiles {
     public Optional<Instant> receivedAt(UUID caseId) {
         return jdbc.sql("select received_at from case_file where id = :id").param("id", caseId)
                 .query((rs, i) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> firstReceivingAgency(UUID caseId) {
+        return jdbc.sql("select receiving_agency_id from report where case_id = :id and not linked order by received_at limit 1")
+                .param("id", caseId).query(String.class).optional();
     }
 
     @Override

@@ -42,7 +42,9 @@ class ReportController {
     @PostMapping("/api/reports/duplicates")
     @Operation(summary = "Possible duplicates of a report, before filing it",
             description = "Cases of the same commune whose child has the same name (ignoring tone marks and case) "
-                    + "and a compatible date of birth or age. The report is validated as for filing. A case the "
+                    + "and a compatible date of birth or age; for the hotline and the province department, of every "
+                    + "commune of that commune's province (the chosen commune first, at most 20, each with its "
+                    + "communeCode). The report is validated as for filing. A case the "
                     + "caller does not need to know shows only its number, commune, status, the child's age and "
                     + "initials; every match has a matchRef to link the report with.")
     List<CaseFiles.DuplicateCandidate> duplicates(@Valid @RequestBody FileReportRequest request) {

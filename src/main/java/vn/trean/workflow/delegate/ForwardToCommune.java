@@ -41,7 +41,12 @@ class ForwardToCommune implements JavaDelegate {
         String stepId = STEP + ":" + context.caseId();
         cases.grantAccess(context.caseId(), committee.id());
         cases.stepOpened(context.caseId(), STEP, stepId, committee.id(), now, null);
-        cases.recordStepData(stepId, Map.of("to", committee.id()));
+        // who passed it down (the hotline or the province department that received it): the 12 hours already run
+        // from that first receipt (receivedAt), not from this moment, which the entry records as its completion
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        cases.firstReceivingAgency(context.caseId()).ifPresent(from -> data.put("from", from));
+        data.put("to", committee.id());
+        cases.recordStepData(stepId, data);
         cases.stepCompleted(stepId, "system", now);
     }
 }
