@@ -66,7 +66,13 @@ public final class CaseProcess {
         RECORD_CRIME_OUTCOME("task_record_crime_outcome", false),
         /** The court's decision and the continued care after a referral of a separation decided in the 12 hours. */
         RECORD_WINDOW_COURT_DECISION("task_record_window_court_decision", false, "record_court_decision"),
-        TRACK_WINDOW_CONTINUED_CARE("task_track_window_continued_care", false, "track_continued_care");
+        TRACK_WINDOW_CONTINUED_CARE("task_track_window_continued_care", false, "track_continued_care"),
+        // Issue 9 item 2: in an emergency the plan is drafted inside the 12 hours (Decree 56, art. 31.3) and the
+        // ordinary 5 + 2 working-day plan limits are waived: no working-day due date on either step.
+        /** The officer drafts the emergency plan with the ordinary plan form; due when the window ends. */
+        DRAFT_EMERGENCY_PLAN("task_draft_emergency_plan", true, "draft_plan"),
+        /** The chairman approves the emergency plan after the window, with the ordinary approval form and no due date. */
+        APPROVE_EMERGENCY_PLAN("task_approve_emergency_plan", false, "approve_plan");
 
         private final String elementId;
         private final boolean inTwelveHourWindow;
@@ -114,8 +120,14 @@ public final class CaseProcess {
     public static final String EMERGENCY_REPORTED_ENTRY = "emergency_reported";
 
     /** The form keys of the steps the 12-hour window binds. */
+    /*
+     * A form shared with a step outside the window (the emergency plan's draft_plan) is left out: by its key alone
+     * the ordinary plan, drafted days later, would count as a late window step.
+     */
     public static final Set<String> TWELVE_HOUR_STEP_KEYS = Arrays.stream(Step.values())
-            .filter(Step::inTwelveHourWindow).map(Step::formKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .filter(Step::inTwelveHourWindow).map(Step::formKey)
+            .filter(key -> Arrays.stream(Step.values()).noneMatch(s -> !s.inTwelveHourWindow() && s.formKey().equals(key)))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Other elements that code and tests refer to. */
     public static final class Element {
@@ -309,6 +321,8 @@ public final class CaseProcess {
     /**
      * The plan's legal span in working days: drafted in 5, approved in 2 (the model's {@code P5WD} on
      * {@link Step#DRAFT_PLAN} and {@code P2WD} on {@link Step#APPROVE_PLAN}); the board's compliance counts it.
+     * An emergency case's plan is exempt ({@link Step#DRAFT_EMERGENCY_PLAN} inside the 12 hours, Decree 56, art. 31.3):
+     * the board does not count emergency cases.
      */
     public static final int PLAN_WORKING_DAYS = 5 + 2;
 

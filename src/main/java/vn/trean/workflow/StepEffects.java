@@ -47,6 +47,7 @@ class StepEffects {
         effects.put(Step.HOLD_CASE_MEETING, (caseId, measureId, values, actor) ->
                 cases.setProtectionLevel(caseId, (String) values.get("protectionLevel")));
         effects.put(Step.DRAFT_PLAN, (caseId, measureId, values, actor) -> cases.draftPlan(caseId, measures(values)));
+        effects.put(Step.DRAFT_EMERGENCY_PLAN, (caseId, measureId, values, actor) -> cases.draftPlan(caseId, measures(values)));
         effects.put(Step.IMPLEMENT_MEASURE, (caseId, measureId, values, actor) ->
                 cases.setMeasureStatus(measureId, values.get("status").toString().toUpperCase(Locale.ROOT)));
     }

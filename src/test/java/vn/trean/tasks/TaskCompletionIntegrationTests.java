@@ -111,17 +111,16 @@ class TaskCompletionIntegrationTests extends ApiIntegrationTest {
                 "evidenceKept", false);
         complete("police", caseId, "police_response", agencyPart);
         complete("health", caseId, "health_response", agencyPart);
+        // the officer drafts the emergency plan inside the 12 hours (Art. 31.3)
+        complete("officer", caseId, "draft_plan", Map.of("planSummary", "Trị liệu tâm lý", "measures", List.of(
+                Map.of("measureType", "psychological_therapy", "responsibleRole", "health", "description", "Trị liệu",
+                        "startDate", today.toString(), "endDate", today.plusDays(30).toString()))));
         JsonNode monitoring = taskOf("chairman", caseId, "monitor_separation");
         // the separation ends 15 days after the decision date it records
         assertThat(Instant.parse(monitoring.get("dueAt").asText()))
                 .isEqualTo(today.plusDays(15).atStartOfDay(vietnam).toInstant());
         complete("chairman", caseId, "monitor_separation", Map.of("outcome", "revoked", "parentsAssessedSafe", true));
 
-        complete("officer", caseId, "assess_needs", needsAssessment());
-        complete("chairman", caseId, "hold_case_meeting", caseMeeting("intervention"));
-        complete("officer", caseId, "draft_plan", Map.of("planSummary", "Trị liệu tâm lý", "measures", List.of(
-                Map.of("measureType", "psychological_therapy", "responsibleRole", "health", "description", "Trị liệu",
-                        "startDate", today.toString(), "endDate", today.plusDays(30).toString()))));
         complete("chairman", caseId, "approve_plan", Map.of("planApproved", "yes"));
         complete("health", caseId, "implement_measure", Map.of("status", "done", "completedOn", today.toString()));
         complete("officer", caseId, "review_case", Map.of("remainingHarm", "low", "perpetratorAccess", "low",
@@ -134,8 +133,7 @@ class TaskCompletionIntegrationTests extends ApiIntegrationTest {
         assertThat(file.get("emergency").asBoolean()).isTrue();
         assertThat(file.get("measures").get(0).get("status").asText()).isEqualTo("DONE");
         assertThat(file.get("steps")).extracting(s -> s.get("stepKey").asText()).contains("forward_to_commune",
-                "verify_report", "emergency_intervention", "decide_separation", "monitor_separation", "assess_needs",
-                "hold_case_meeting", "draft_plan", "approve_plan", "implement_measure", "review_case", "close_case");
+                "verify_report", "emergency_intervention", "decide_separation", "monitor_separation", "draft_plan", "approve_plan", "implement_measure", "review_case", "close_case");
         assertThat(file.get("steps").get(1).get("data").get("riskLevel").asText()).isEqualTo("high");
 
         JsonNode reopened = as("officer").post("/api/cases/" + caseId + "/reopen", Map.of()).expect(201).body();

@@ -272,10 +272,11 @@ class CaseProcessTests {
         assertThat(intervention).hasDueDate(plusHours(MONDAY_MORNING, 12));
 
         complete(intervention, withVariables(Var.SEPARATION_NEEDED, false));
+        draftEmergencyPlan(process);
 
         assertThat(process).hasPassed("event_window_closed")
                 .hasNotPassed(Step.DECIDE_SEPARATION.elementId())
-                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+                .isWaitingAtExactly(Step.APPROVE_EMERGENCY_PLAN.elementId());
         then(timersOf(process)).isEmpty();
     }
 
@@ -289,9 +290,10 @@ class CaseProcessTests {
         assertThat(openTask(process, Step.DECIDE_SEPARATION)).hasDueDate(plusHours(MONDAY_MORNING, 12));
         complete(openTask(process, Step.DECIDE_SEPARATION), withVariables(Var.SEPARATION_ENDS_AT,
                 plusDays(MONDAY_MORNING, 15), Var.SEPARATION_REMINDER_AT, plusDays(MONDAY_MORNING, 13)));
+        draftEmergencyPlan(process);
 
         assertThat(process).hasPassed("event_window_closed")
-                .isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId(), Step.ASSESS_NEEDS.elementId());
+                .isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId(), Step.APPROVE_EMERGENCY_PLAN.elementId());
         assertThat(openTask(process, Step.MONITOR_SEPARATION)).hasDueDate(plusDays(MONDAY_MORNING, 15));
         assertThat(timer(process, Element.TIMER_SEPARATION)).hasDueDate(plusDays(MONDAY_MORNING, 15));
         assertThat(timer(process, Element.TIMER_WINDOW_SEPARATION_REMINDER)).hasDueDate(plusDays(MONDAY_MORNING, 13));
@@ -299,7 +301,7 @@ class CaseProcessTests {
         complete(openTask(process, Step.MONITOR_SEPARATION));
 
         assertThat(process).hasPassed(Element.SEPARATION_ENDED)
-                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+                .isWaitingAtExactly(Step.APPROVE_EMERGENCY_PLAN.elementId());
         then(timersOf(process)).isEmpty();
     }
 
@@ -320,27 +322,27 @@ class CaseProcessTests {
         then(fireDueTimers(process)).containsExactly(Element.TIMER_SEPARATION);
 
         assertThat(process).hasPassed(Element.TIMER_SEPARATION)
-                .isWaitingAtExactly(Step.SEPARATION_LIMIT_REACHED.elementId(), Step.ASSESS_NEEDS.elementId());
+                .isWaitingAtExactly(Step.SEPARATION_LIMIT_REACHED.elementId(), Step.APPROVE_EMERGENCY_PLAN.elementId());
         Task limitReached = openTask(process, Step.SEPARATION_LIMIT_REACHED);
         assertThat(limitReached).hasDueDate(plusHours(fifteenDaysLater, 24));
 
         complete(limitReached, withVariables("separationOutcome", "court_referral"));
 
-        assertThat(process).isWaitingAtExactly(Step.REFER_TO_COURT.elementId(), Step.ASSESS_NEEDS.elementId());
+        assertThat(process).isWaitingAtExactly(Step.REFER_TO_COURT.elementId(), Step.APPROVE_EMERGENCY_PLAN.elementId());
         // Tuesday 16 March 2027 plus five working days
         assertThat(openTask(process, Step.REFER_TO_COURT)).hasDueDate(at(2027, 3, 23, 8, 0));
         complete(openTask(process, Step.REFER_TO_COURT));
 
-        assertThat(process).isWaitingAtExactly(Step.RECORD_WINDOW_COURT_DECISION.elementId(), Step.ASSESS_NEEDS.elementId());
+        assertThat(process).isWaitingAtExactly(Step.RECORD_WINDOW_COURT_DECISION.elementId(), Step.APPROVE_EMERGENCY_PLAN.elementId());
         complete(openTask(process, Step.RECORD_WINDOW_COURT_DECISION), withVariables(Var.COURT_DECISION,
                 "restrict_parental_rights", Var.CARE_ENDS_AT, at(2027, 9, 1, 0, 0)));
-        assertThat(process).isWaitingAtExactly(Step.TRACK_WINDOW_CONTINUED_CARE.elementId(), Step.ASSESS_NEEDS.elementId());
+        assertThat(process).isWaitingAtExactly(Step.TRACK_WINDOW_CONTINUED_CARE.elementId(), Step.APPROVE_EMERGENCY_PLAN.elementId());
         assertThat(openTask(process, Step.TRACK_WINDOW_CONTINUED_CARE)).hasDueDate(at(2027, 9, 1, 0, 0));
         complete(openTask(process, Step.TRACK_WINDOW_CONTINUED_CARE));
 
         assertThat(process).hasPassed(Element.SEPARATION_COURT_REFERRED)
                 .hasNotPassed(Element.SEPARATION_ENDED, Element.SEPARATION_RETURNED_HOME)
-                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+                .isWaitingAtExactly(Step.APPROVE_EMERGENCY_PLAN.elementId());
     }
 
     @Test
@@ -353,7 +355,7 @@ class CaseProcessTests {
 
         assertThat(process).hasPassed(Element.SEPARATION_RETURNED_HOME)
                 .hasNotPassed(Step.REFER_TO_COURT.elementId(), Element.SEPARATION_ENDED)
-                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+                .isWaitingAtExactly(Step.APPROVE_EMERGENCY_PLAN.elementId());
         then(timersOf(process)).isEmpty();
     }
 
@@ -422,7 +424,8 @@ class CaseProcessTests {
         then(recordTwelveHourBreach.calls()).isEqualTo(1);
 
         complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, false));
-        assertThat(process).isWaitingAtExactly(Step.ESCALATE_BREACH.elementId(), Step.ASSESS_NEEDS.elementId());
+        draftEmergencyPlan(process);
+        assertThat(process).isWaitingAtExactly(Step.ESCALATE_BREACH.elementId(), Step.APPROVE_EMERGENCY_PLAN.elementId());
     }
 
     @Test
@@ -467,8 +470,9 @@ class CaseProcessTests {
         complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, false,
                 Var.POLICE_NAMED, true, Var.HEALTH_NAMED, true));
 
-        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW,
-                Step.POLICE_RESPONSE.elementId(), Step.HEALTH_RESPONSE.elementId());
+        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.POLICE_RESPONSE.elementId(),
+                Step.HEALTH_RESPONSE.elementId(), Step.DRAFT_EMERGENCY_PLAN.elementId());
+        draftEmergencyPlan(process);
         assertThat(openTask(process, Step.POLICE_RESPONSE)).hasDueDate(plusHours(MONDAY_MORNING, 12));
         assertThat(openTask(process, Step.HEALTH_RESPONSE)).hasDueDate(plusHours(MONDAY_MORNING, 12));
         then(timersOf(process)).containsExactlyInAnyOrder(Element.TIMER_REMINDER, Element.TIMER_WINDOW);
@@ -478,7 +482,7 @@ class CaseProcessTests {
                 Element.GATEWAY_AGENCIES_JOIN);
         complete(openTask(process, Step.HEALTH_RESPONSE));
 
-        assertThat(process).hasPassed("event_window_closed").isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+        assertThat(process).hasPassed("event_window_closed").isWaitingAtExactly(Step.APPROVE_EMERGENCY_PLAN.elementId());
         then(timersOf(process)).isEmpty();
         then(recordTwelveHourBreach.calls()).isZero();
     }
@@ -502,10 +506,11 @@ class CaseProcessTests {
 
         complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, false,
                 Var.POLICE_NAMED, false));
+        draftEmergencyPlan(process);
 
         assertThat(process).hasPassed("event_window_closed")
                 .hasNotPassed(Step.POLICE_RESPONSE.elementId(), Step.HEALTH_RESPONSE.elementId())
-                .isWaitingAtExactly(Step.ASSESS_NEEDS.elementId());
+                .isWaitingAtExactly(Step.APPROVE_EMERGENCY_PLAN.elementId());
     }
 
     @Test
@@ -515,6 +520,7 @@ class CaseProcessTests {
         complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, false,
                 Var.POLICE_NAMED, true, Var.HEALTH_NAMED, true));
         complete(openTask(process, Step.HEALTH_RESPONSE));
+        draftEmergencyPlan(process);
 
         ClockUtil.setCurrentTime(plusHours(MONDAY_MORNING, 12));
         then(fireDueTimers(process)).containsExactly(Element.TIMER_REMINDER, Element.TIMER_WINDOW);
@@ -523,7 +529,7 @@ class CaseProcessTests {
         assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW,
                 Step.POLICE_RESPONSE.elementId(), Element.GATEWAY_AGENCIES_JOIN, Step.ESCALATE_BREACH.elementId());
         complete(openTask(process, Step.POLICE_RESPONSE));
-        assertThat(process).isWaitingAtExactly(Step.ESCALATE_BREACH.elementId(), Step.ASSESS_NEEDS.elementId());
+        assertThat(process).isWaitingAtExactly(Step.ESCALATE_BREACH.elementId(), Step.APPROVE_EMERGENCY_PLAN.elementId());
     }
 
     @Test
@@ -537,6 +543,59 @@ class CaseProcessTests {
         then(CaseProcess.variablesOf(Step.ASSESS_NEEDS.formKey(),
                 Map.of("agenciesInvolved", List.of("police")), ProcessTestEngine.ZONE))
                 .doesNotContainKeys(Var.POLICE_NAMED, Var.HEALTH_NAMED);
+    }
+
+    // ------------------------------------------------------------------ issue 9 item 2: the emergency plan
+
+    @Test
+    void emergencyPlanIsDraftedInsideTheWindowAndGoesToApprovalWithoutTheWorkingDayLimits() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        verify(process, true, false, false);
+        complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, false));
+
+        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.DRAFT_EMERGENCY_PLAN.elementId());
+        Task draft = openTask(process, Step.DRAFT_EMERGENCY_PLAN);
+        assertThat(draft).hasDueDate(plusHours(MONDAY_MORNING, 12));
+        complete(draft);
+
+        assertThat(process).hasPassed("event_window_closed")
+                .hasNotPassed(Step.ASSESS_NEEDS.elementId(), Step.HOLD_CASE_MEETING.elementId(), Step.DRAFT_PLAN.elementId())
+                .isWaitingAtExactly(Step.APPROVE_EMERGENCY_PLAN.elementId());
+        then(openTask(process, Step.APPROVE_EMERGENCY_PLAN).getDueDate()).as("no P2WD for an emergency plan").isNull();
+
+        complete(openTask(process, Step.APPROVE_EMERGENCY_PLAN), withVariables("planApproved", "yes"));
+        then(activatePlan.calls()).isEqualTo(1);
+        then(openTasks(process, Step.IMPLEMENT_MEASURE)).isNotEmpty();
+    }
+
+    @Test
+    void emergencyPlanLeftUndraftedWhenTheTwelveHoursEndIsABreach() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        verify(process, true, false, false);
+        complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, false));
+
+        ClockUtil.setCurrentTime(plusHours(MONDAY_MORNING, 12));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_REMINDER, Element.TIMER_WINDOW);
+
+        then(recordTwelveHourBreach.calls()).isEqualTo(1);
+        assertThat(process).isWaitingAtExactly(Element.TWELVE_HOUR_WINDOW, Step.DRAFT_EMERGENCY_PLAN.elementId(),
+                Step.ESCALATE_BREACH.elementId());
+    }
+
+    @Test
+    void caseWithoutEmergencyKeepsFiveWorkingDaysToDraftAndTwoToApprove() {
+        ProcessInstance process = receiveReport(MONDAY_MORNING);
+        verify(process, false, false, false);
+        then(openTasks(process, Step.DRAFT_EMERGENCY_PLAN)).isEmpty();
+        complete(openTask(process, Step.ASSESS_NEEDS));
+        complete(openTask(process, Step.HOLD_CASE_MEETING), withVariables("protectionLevel", "support"));
+
+        Task draft = openTask(process, Step.DRAFT_PLAN);
+        assertThat(draft).hasDueDate(at(2027, 3, 8, 8, 0));
+        complete(draft);
+        Task approval = openTask(process, Step.APPROVE_PLAN);
+        assertThat(approval).hasDueDate(at(2027, 3, 3, 8, 0));
+        assertThat(process).hasNotPassed(Step.APPROVE_EMERGENCY_PLAN.elementId());
     }
 
     // ------------------------------------------------------------------ the plan cycle
@@ -613,8 +672,10 @@ class CaseProcessTests {
     void closingTheCaseLeavesARunningSeparationToBeDecidedBeforeTheInstanceEnds() {
         ProcessInstance process = separatedChild();
 
-        complete(openTask(process, Step.ASSESS_NEEDS));
-        complete(openTask(process, Step.HOLD_CASE_MEETING), withVariables("protectionLevel", "prevention"));
+        complete(openTask(process, Step.APPROVE_EMERGENCY_PLAN), withVariables("planApproved", "yes"));
+        completeAllMeasures(process);
+        complete(openTask(process, Step.REVIEW_CASE), withVariables("noLongerAtRisk", true, "stateStable", true));
+        complete(openTask(process, Step.CLOSE_CASE));
 
         then(closeCase.calls()).as("the case file is closed").isEqualTo(1);
         assertThat(process).hasPassed(Element.CASE_CLOSED).isNotEnded()
@@ -801,9 +862,15 @@ class CaseProcessTests {
         complete(openTask(process, Step.EMERGENCY_INTERVENTION), withVariables(Var.SEPARATION_NEEDED, true));
         complete(openTask(process, Step.DECIDE_SEPARATION), withVariables(Var.SEPARATION_ENDS_AT,
                 plusDays(MONDAY_MORNING, 15), Var.SEPARATION_REMINDER_AT, plusDays(MONDAY_MORNING, 13)));
-        assertThat(process).isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId(), Step.ASSESS_NEEDS.elementId());
+        draftEmergencyPlan(process);
+        assertThat(process).isWaitingAtExactly(Step.MONITOR_SEPARATION.elementId(), Step.APPROVE_EMERGENCY_PLAN.elementId());
         then(timersOf(process)).containsExactly(Element.TIMER_WINDOW_SEPARATION_REMINDER, Element.TIMER_SEPARATION);
         return process;
+    }
+
+    /** The officer drafts the emergency plan inside the 12 hours (Art. 31.3). */
+    private void draftEmergencyPlan(ProcessInstance process) {
+        complete(openTask(process, Step.DRAFT_EMERGENCY_PLAN));
     }
 
     /** A case without emergency past its window, its officer assessing: Wednesday 3 March 2027. */
@@ -981,6 +1048,8 @@ class CaseProcessTests {
         groups.put(Step.RECORD_CRIME_OUTCOME, Set.of("police"));
         groups.put(Step.RECORD_WINDOW_COURT_DECISION, Set.of("commune-officer"));
         groups.put(Step.TRACK_WINDOW_CONTINUED_CARE, Set.of("commune-officer"));
+        groups.put(Step.DRAFT_EMERGENCY_PLAN, Set.of("commune-officer"));
+        groups.put(Step.APPROVE_EMERGENCY_PLAN, Set.of("commune-chairman"));
         return groups;
     }
 

@@ -39,7 +39,7 @@ class EmergencyAgenciesIntegrationTests extends ApiIntegrationTest {
         assertThat(health.get("candidateGroups")).extracting(JsonNode::asText).containsExactly("health-station-00004");
         assertThat(hasTask("health", caseId, "police_response")).isFalse();
         assertThat(hasTask("police", caseId, "health_response")).isFalse();
-        assertThat(hasTask("officer", caseId, "assess_needs")).as("the window waits for both").isFalse();
+        assertThat(hasTask("chairman", caseId, "approve_plan")).as("the window waits for both").isFalse();
         // need-to-know: the health station sees the case once a step of it is theirs
         as("health").get("/api/cases/" + caseId).expect(200);
 
@@ -50,8 +50,9 @@ class EmergencyAgenciesIntegrationTests extends ApiIntegrationTest {
 
         complete("police", caseId, "police_response", response());
         complete("health", caseId, "health_response", response());
+        complete("officer", caseId, "draft_plan", PlanDeadlineIntegrationTests.plan());
 
-        assertThat(hasTask("officer", caseId, "assess_needs")).isTrue();
+        assertThat(hasTask("chairman", caseId, "approve_plan")).isTrue();
         assertThat(as("officer").get("/api/cases/" + caseId + "/breaches").expect(200).body()).isEmpty();
     }
 
@@ -77,7 +78,7 @@ class EmergencyAgenciesIntegrationTests extends ApiIntegrationTest {
 
         assertThat(hasTask("police", caseId, "police_response")).isFalse();
         assertThat(hasTask("health", caseId, "health_response")).isFalse();
-        assertThat(hasTask("officer", caseId, "assess_needs")).isTrue();
+        assertThat(hasTask("officer", caseId, "draft_plan")).as("only the emergency plan is left in the window").isTrue();
     }
 
     @Test
@@ -102,6 +103,7 @@ class EmergencyAgenciesIntegrationTests extends ApiIntegrationTest {
         complete("officer", caseId, "verify_report", verification(true));
         complete("chairman", caseId, "emergency_intervention", emergency(List.of("police", "health")));
         complete("health", caseId, "health_response", response());
+        complete("officer", caseId, "draft_plan", PlanDeadlineIntegrationTests.plan());
         Instant windowEnds = receivedAt.plus(Duration.ofHours(12));
 
         moveClockAndRunDueJobs(windowEnds.plusSeconds(60));

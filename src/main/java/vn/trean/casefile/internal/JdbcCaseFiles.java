@@ -294,7 +294,8 @@ class JdbcCaseFiles implements CaseFiles {
                         select c.id, c.commune_code, c.received_at,
                                case when bool_and(s.completed_at is not null) filter (where s.step_key = any(:window))
                                     then max(s.completed_at) filter (where s.step_key = any(:window)) end as window_done,
-                               min(s.opened_at) filter (where s.step_key = 'draft_plan') as draft_opened,
+                               -- an emergency case's plan is exempt from the 5 + 2 working days (Decree 56, art. 31.3)
+                               min(s.opened_at) filter (where s.step_key = 'draft_plan' and c.emergency is not true) as draft_opened,
                                min(s.completed_at) filter (where s.step_key = 'approve_plan'
                                                              and s.data ->> 'planApproved' = 'yes') as approved
                         from case_file c left join step_record s on s.case_id = c.id
