@@ -1,24 +1,8 @@
 package vn.trean;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
-
 /**
- * Every endpoint — the API, the pages, the engine REST API and the Camunda webapps — for anonymous and
- * every role, against a case each caller may or may not know, with the status each must get. One
+ * Every endpoint but administration's — the API, the pages, the engine REST API and the Camunda webapps — for
+ * anonymous and every role, against a case each caller may or may not know, with the status each must get. One
  * readable table: a row per request, a column per caller.
  *
  * <p>The case {A} is in Ba Đình (commune A): the hotline filed it, the officer and the chairman ran its
@@ -38,17 +22,8 @@ import org.junit.jupiter.api.Test;
  * that comes after the authorization (an empty form, an unknown match reference), or change only test
  * data (a new report, a linked report, an uploaded document).
  */
-class AuthorizationMatrixTests extends ApiIntegrationTest {
+class AuthorizationMatrixTests extends MatrixTest {
 
-    private static final List<String> CALLERS = List.of("anonymous", "hotline", "officer", "chairman", "police",
-            "teacher", "health", "officer.ngocha", "supervisor", "owner", "admin", "admin.hanoi", "ctv.badinh");
-
-    /*
-     * Cells: the HTTP status. 302 = sent to the sign-in page (pages, webapps), or a page's answer to a form
-     * post. 401 = the API's answer to anonymous callers. An anonymous form post has no CSRF token: 403.
-     * 404 on a case = "hidden or missing", the same answer for both.
-     * Body: - none; json = a JSON body suited to the request; form = an empty multipart form; file = a PDF.
-     */
     private static final String MATRIX = """
             # request                                        body  anon hotl offi chai poli teac heal ngoc supe ownr admn padm  ctv
             GET /api/cases/{A}                               -     401  200  200  200  200  404  404  404  200  404  404  404  404
@@ -87,35 +62,6 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             GET /api/models/drafts/{R}/changes               -     401  403  403  403  403  403  403  403  403  200  200  403  403
             POST /api/models/drafts/validate                 json  401  403  403  403  403  403  403  403  403  400  400  403  403
             POST /api/models/drafts/deployments              json  401  403  403  403  403  403  403  403  403  400  400  403  403
-            GET /api/admin/integrations                      -     401  403  403  403  403  403  403  403  403  403  200  403  403
-            POST /api/admin/integrations                     json  401  403  403  403  403  403  403  403  403  403  400  403  403
-            POST /api/admin/integrations/{I}/tokens          json  401  403  403  403  403  403  403  403  403  403  201  403  403
-            POST /api/admin/integrations/{I}/tokens/{X}/revoke - 401  403  403  403  403  403  403  403  403  403  404  403  403
-            GET /api/admin/agencies                          -     401  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /api/admin/agencies?locality=00004           -     401  403  403  403  403  403  403  403  403  403  200  200  403
-            POST /api/admin/agencies                         json  401  403  403  403  403  403  403  403  403  403  400  400  403
-            PUT /api/admin/agencies/police-00004             json  401  403  403  403  403  403  403  403  403  403  400  400  403
-            POST /api/admin/agencies/{X}/retire              -     401  403  403  403  403  403  403  403  403  403  404  404  403
-            POST /api/admin/agencies/police-00004/move-open-tasks json 401 403 403 403 403 403 403 403 403 403  400  400  403
-            GET /api/admin/routing                           -     401  403  403  403  403  403  403  403  403  403  200  200  403
-            POST /api/admin/routing                          json  401  403  403  403  403  403  403  403  403  403  400  400  403
-            PUT /api/admin/routing/0                         json  401  403  403  403  403  403  403  403  403  403  404  404  403
-            GET /api/admin/routing/gaps?province=01          -     401  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /api/admin/users                             -     401  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /api/admin/users?agency=police-00004&role=POLICE  -  401  403  403  403  403  403  403  403  403  403  200  200  403
-            POST /api/admin/users                            json  401  403  403  403  403  403  403  403  403  403  400  400  403
-            PUT /api/admin/users/{X}                         json  401  403  403  403  403  403  403  403  403  403  400  400  403
-            POST /api/admin/users/{X}/disable                -     401  403  403  403  403  403  403  403  403  403  404  404  403
-            POST /api/admin/users/{X}/enable                 -     401  403  403  403  403  403  403  403  403  403  404  404  403
-            POST /api/admin/users/{X}/reset-password         -     401  403  403  403  403  403  403  403  403  403  404  404  403
-            GET /api/admin/agencies/police-00004             -     401  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /api/admin/agencies/{Q}                      -     401  403  403  403  403  403  403  403  403  403  200  404  403
-            POST /api/admin/agencies/{Q}/retire              -     401  403  403  403  403  403  403  403  403  403  200  404  403
-            GET /api/admin/routing/gaps?province=44          -     401  403  403  403  403  403  403  403  403  403  200  400  403
-            GET /api/admin/users/officer                     -     401  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /api/admin/users/{U}                         -     401  403  403  403  403  403  403  403  403  403  200  404  403
-            GET /api/admin/users/admin                       -     401  403  403  403  403  403  403  403  403  403  200  404  403
-            POST /api/admin/users/{U}/reset-password         -     401  403  403  403  403  403  403  403  403  403  200  404  403
             POST /api/account/password                       json  401  400  400  400  400  400  400  400  400  400  400  400  400
             GET /                                            -     302  302  302  302  302  302  302  302  302  302  302  302  302
             GET /login                                       -     200  200  200  200  200  200  200  200  200  200  200  200  200
@@ -148,44 +94,6 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /engine-rest/task/{T}/complete              json  401  403  403  403  403  403  403  403  403  403  403  403  403
             GET /camunda/app/welcome/default/                -     302  403  403  403  403  403  403  403  403  200  200  403  403
             GET /camunda/api/engine/engine/                  -     302  403  403  403  403  403  403  403  403  200  200  403  403
-            GET /api/admin/holidays                          -     401  403  403  403  403  403  403  403  403  403  200  403  403
-            GET /api/admin/holidays/2027                     -     401  403  403  403  403  403  403  403  403  403  200  403  403
-            PUT /api/admin/holidays/2027                     json  401  403  403  403  403  403  403  403  403  403  400  403  403
-            GET /admin/holidays                              -     302  403  403  403  403  403  403  403  403  403  200  403  403
-            POST /admin/holidays?year=1999                   form  403  403  403  403  403  403  403  403  403  403  200  403  403
-            GET /admin                                       -     302  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /admin/agencies                              -     302  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /admin/agencies?province=01&locality=00004   -     302  403  403  403  403  403  403  403  403  403  200  200  403
-            POST /admin/agencies                             form  403  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /admin/agencies/police-00004                 -     302  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /admin/agencies/{X}                          -     302  403  403  403  403  403  403  403  403  403  404  404  403
-            GET /admin/agencies/{Q}                          -     302  403  403  403  403  403  403  403  403  403  200  404  403
-            POST /admin/agencies/police-00004                form  403  403  403  403  403  403  403  403  403  403  200  200  403
-            POST /admin/agencies/{X}/retire                  form  403  403  403  403  403  403  403  403  403  403  404  404  403
-            POST /admin/agencies/police-00004/move-open-tasks form 403 403  403  403  403  403  403  403  403  403  200  200  403
-            GET /admin/routing                               -     302  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /admin/routing?province=01                   -     302  403  403  403  403  403  403  403  403  403  200  200  403
-            POST /admin/routing                              form  403  403  403  403  403  403  403  403  403  403  200  200  403
-            POST /admin/routing/0/end                        form  403  403  403  403  403  403  403  403  403  403  404  404  403
-            GET /api/admin/users/import-template             -     401  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /api/admin/users/import-template?format=xlsx -     401  403  403  403  403  403  403  403  403  403  200  200  403
-            POST /api/admin/users/import?dryRun=true         form  401  403  403  403  403  403  403  403  403  403  400  400  403
-            POST /api/admin/users/import?dryRun=false        form  401  403  403  403  403  403  403  403  403  403  400  400  403
-            GET /admin/people                                -     302  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /admin/people?role=POLICE&q=a                -     302  403  403  403  403  403  403  403  403  403  200  200  403
-            POST /admin/people                               form  403  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /admin/people/user/{X}                       -     302  403  403  403  403  403  403  403  403  403  404  404  403
-            GET /admin/people/user/{U}                       -     302  403  403  403  403  403  403  403  403  403  200  404  403
-            POST /admin/people/user/{X}                      form  403  403  403  403  403  403  403  403  403  403  404  404  403
-            POST /admin/people/user/{X}/disable              -     403  403  403  403  403  403  403  403  403  403  404  404  403
-            POST /admin/people/user/{X}/enable               -     403  403  403  403  403  403  403  403  403  403  404  404  403
-            POST /admin/people/user/{X}/reset-password       -     403  403  403  403  403  403  403  403  403  403  404  404  403
-            GET /admin/people/import                         -     302  403  403  403  403  403  403  403  403  403  200  200  403
-            POST /admin/people/import                        form  403  403  403  403  403  403  403  403  403  403  200  200  403
-            GET /admin/integrations                          -     302  403  403  403  403  403  403  403  403  403  200  403  403
-            POST /admin/integrations                         form  403  403  403  403  403  403  403  403  403  403  200  403  403
-            POST /admin/integrations/{X}/tokens              form  403  403  403  403  403  403  403  403  403  403  404  403  403
-            POST /admin/integrations/{I}/tokens/{X}/revoke   -     403  403  403  403  403  403  403  403  403  403  404  403  403
             GET /reports/quick                               -     302  403  403  403  403  403  403  403  403  403  403  403  200
             POST /reports/quick                              form  403  403  403  403  403  403  403  403  403  403  403  403  200
             POST /api/reports/quick                          json  401  403  403  403  403  403  403  403  403  403  403  403  201
@@ -207,127 +115,8 @@ class AuthorizationMatrixTests extends ApiIntegrationTest {
             POST /cases/{A}/separation-requests              -     403  302  302  302  302  404  404  404  302  404  404  404  404
             """;
 
-    @Test
-    void everyCallerGetsExactlyTheAnswerTheMatrixGivesForEveryEndpoint() {
-        Map<String, String> ids = fixture();
-        List<String> mismatches = new ArrayList<>();
-        for (String line : MATRIX.strip().split("\n")) {
-            if (line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.trim().split("\\s+");
-            String method = cells[0];
-            String path = substitute(cells[1], ids);
-            String body = cells[2];
-            assertThat(cells).as("row %s has a cell per caller", cells[1]).hasSize(3 + CALLERS.size());
-            for (int i = 0; i < CALLERS.size(); i++) {
-                int expected = Integer.parseInt(cells[3 + i]);
-                int actual = send(CALLERS.get(i), method, path, body);
-                if (actual != expected) {
-                    mismatches.add("%-6s %-52s %-15s expected %d, got %d".formatted(method, cells[1], CALLERS.get(i),
-                            expected, actual));
-                }
-            }
-        }
-        assertThat(mismatches).as("cells that differ from the matrix").isEmpty();
-    }
-
-    /** Creates the cases, the task and the document the matrix names. */
-    private Map<String, String> fixture() {
-        UUID caseA = caseWithAPoliceMeasure();
-        UUID caseB = fileReport(COMMUNE_B, Instant.now());
-        String policeTask = taskOf("police", caseA, "implement_measure").get("taskId").asText();
-        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-        var uploaded = multipart("officer", "/api/cases/" + caseA + "/documents", Map.of(), "file",
-                Map.of("giám định.pdf", pdf));
-        assertThat(uploaded.statusCode()).isEqualTo(201);
-        String document;
-        try {
-            document = json.readTree(uploaded.body()).get("id").asText();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Map<String, String> ids = new HashMap<>();
-        ids.put("A", caseA.toString());
-        ids.put("B", caseB.toString());
-        ids.put("T", policeTask);
-        ids.put("D", document);
-        ids.put("X", UUID.randomUUID().toString());
-        ids.put("R", "case_intervention.bpmn");
-        // the demo's hotline system (an integration account): an administrator may issue it a token
-        // an agency and a user of Quảng Trị, which Hà Nội's province administrator may not know
-        String quangTriAgency = as("admin").post("/api/admin/agencies", Map.of("kind", "PEOPLES_COMMITTEE",
-                "name", "UBND phường Đồng Hới", "localityCode", "18880")).expect(201).body().get("id").asText();
-        String quangTriUser = "matrix.qt." + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> user = new HashMap<>();
-        user.put("username", quangTriUser);
-        user.put("displayName", "Chủ tịch UBND phường Đồng Hới");
-        user.put("role", "COMMUNE_CHAIRMAN");
-        user.put("agencyId", quangTriAgency);
-        as("admin").post("/api/admin/users", user).expect(201);
-        ids.put("Q", quangTriAgency);
-        ids.put("U", quangTriUser);
-        ids.put("I", jdbc.sql("select id::text from integration_account where name = 'hotline-system'").query(String.class)
-                .single());
-        return ids;
-    }
-
-    private static String substitute(String path, Map<String, String> ids) {
-        String result = path;
-        for (var id : ids.entrySet()) {
-            result = result.replace("{" + id.getKey() + "}", id.getValue());
-        }
-        return result;
-    }
-
-    private int send(String caller, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json, application/problem+json, text/html;q=0.5");
-        if (!"anonymous".equals(caller)) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((caller + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        switch (body) {
-            case "json" -> request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(jsonBodyFor(path)));
-            case "form", "file" -> {
-                String boundary = "matrix" + UUID.randomUUID();
-                String part = "file".equals(body)
-                        ? "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.pdf\"\r\n"
-                                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n"
-                        : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nmatrix\r\n";
-                request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .method(method, HttpRequest.BodyPublishers.ofString(part + "--" + boundary + "--\r\n"));
-            }
-            default -> request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A valid report where the request files or links one; otherwise an empty object. */
-    private String jsonBodyFor(String path) {
-        try {
-            if (path.equals("/api/reports") || path.equals("/api/reports/duplicates") || path.endsWith("/reports")) {
-                return json.writeValueAsString(report(COMMUNE_A, Instant.now(), "Nguyễn Thị Hoà"));
-            }
-            if (path.equals("/api/reports/quick")) {
-                return json.writeValueAsString(Map.of("whatHappened", "Ma trận quyền: trẻ bị bỏ mặc", "ageRange",
-                        "AGE_6_TO_10", "place", "Tổ dân phố 3", "urgent", false, "learnedAt", Instant.now().toString()));
-            }
-            if (path.equals("/api/reports/links")) {
-                return json.writeValueAsString(Map.of("matchRef", UUID.randomUUID().toString(),
-                        "report", report(COMMUNE_A, Instant.now(), "Nguyễn Thị Hoà")));
-            }
-            return "{}";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    @Override
+    String matrix() {
+        return MATRIX;
     }
 }
