@@ -113,6 +113,9 @@ class AuthorizationMatrixTests extends MatrixTest {
             POST /api/cases/{X}/separation-requests          -     401  404  404  404  404  404  404  404  404  404  404  404  404
             POST /api/cases/{A}/separation-extensions        -     401  403  400  400  403  404  404  404  403  404  404  404  404
             POST /cases/{A}/separation-requests              -     403  302  302  302  302  404  404  404  302  404  404  404  404
+            POST /cases/{A}/separation-extensions            form  403  403  200  200  403  404  404  404  403  404  404  404  404
+            POST /cases/{B}/separation-extensions            form  403  403  404  404  404  404  404  200  403  404  404  404  404
+            POST /cases/{X}/separation-extensions            form  403  404  404  404  404  404  404  404  404  404  404  404  404
             """;
 
     @Override

@@ -1,5 +1,6 @@
 package vn.trean.web;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.trean.casefile.CaseDocuments;
+import org.springframework.http.HttpStatus;
+import vn.trean.casefile.CaseView;
+import vn.trean.identity.Role;
 import vn.trean.problem.ApiProblem;
+import vn.trean.problem.InvalidFieldsProblem;
+import vn.trean.tasks.TaskRow;
+import vn.trean.workflow.CaseProcess;
+import vn.trean.workflow.LaterSeparations;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +41,7 @@ import vn.trean.tasks.WorkList;
 class CasePages {
 
     private static final int VIEWERS_SHOWN = 100;
+    private static final String EXTENDED_UNTIL = "extendedUntil";
 
     private final CaseFiles cases;
     private final WorkList workList;
@@ -43,11 +52,11 @@ class CasePages {
     private final MessageSource messages;
     private final TransferPages transfers;
 
-    private final vn.trean.workflow.LaterSeparations separations;
+    private final LaterSeparations separations;
 
     CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
               CaseDocuments documents, MessageSource messages, TransferPages transfers,
-              vn.trean.workflow.LaterSeparations separations) {
+              LaterSeparations separations) {
         this.transfers = transfers;
         this.separations = separations;
         this.cases = cases;
@@ -61,7 +70,12 @@ class CasePages {
 
     @GetMapping("/cases/{id}")
     String caseFile(@PathVariable UUID id, Model model) {
-        CurrentUser me = users.requireCurrent();
+        return casePage(id, users.requireCurrent(), Map.of(), new FormErrors(messages), model);
+    }
+
+    /** The case page; {@code extension} and {@code extensionErrors} refill the extension form after a refusal. */
+    private String casePage(UUID id, CurrentUser me, Map<String, String> extension, FormErrors extensionErrors,
+                            Model model) {
         var view = cases.read(id, me).orElseThrow(() -> new CaseNotFoundException(id));
         TransferPages.Panel transfer = transfers.panel(view, me);
         // a commune that transferred the case away reads what it did, as the API cut it, and not who read the file
@@ -72,9 +86,10 @@ class CasePages {
                 ? audit.ofCase(id).stream().filter(e -> "CASE_READ".equals(e.action()))
                         .sorted((a, b) -> b.at().compareTo(a.at())).limit(VIEWERS_SHOWN).toList()
                 : List.<AuditLog.AuditEntry>of();
+        var open = workList.ofCase(id);
         model.addAttribute("sheet", sheet);
         model.addAttribute("c", view);
-        model.addAttribute("open", workList.ofCase(id));
+        model.addAttribute("open", open);
         model.addAttribute("viewers", viewers);
         model.addAttribute("commune", organisation.commune(view.communeCode()).map(Locality::name)
                 .orElse(view.communeCode()));
@@ -85,12 +100,29 @@ class CasePages {
         model.addAttribute("documents", documentList);
         model.addAttribute("maxDocumentBytes", CaseDocuments.MAX_BYTES);
         model.addAttribute("canRequestSeparation", "OPEN".equals(view.status())
-                && me.role() == vn.trean.identity.Role.COMMUNE_OFFICER);
-        model.addAttribute("people", displayNames(Stream.concat(
+                && me.role() == Role.COMMUNE_OFFICER);
+        model.addAttribute("separationLastDay", separationLastDay(view, me, open));
+        model.addAttribute("extension", extension);
+        model.addAttribute("extensionErrors", extensionErrors.asMap());
+        model.addAttribute("people", displayNames(Stream.of(
                 sheet.steps().stream().map(s -> s.completedBy()),
-                Stream.concat(viewers.stream().map(AuditLog.AuditEntry::actor),
-                        documentList.stream().map(CaseDocuments.DocumentInfo::uploadedBy))).toList()));
+                sheet.steps().stream().map(s -> s.data() == null ? null : s.data().get(LaterSeparations.RECORDED_BY))
+                        .filter(String.class::isInstance).map(String.class::cast),
+                viewers.stream().map(AuditLog.AuditEntry::actor),
+                documentList.stream().map(CaseDocuments.DocumentInfo::uploadedBy)).flatMap(s -> s).toList()));
         return "case";
+    }
+
+    /**
+     * While a separation is monitored, its officer and chairman (of the case's commune) may record an extension
+     * up to this day, the 15th from the decision (the monitoring step is due when the 15 days end); otherwise null.
+     */
+    private static LocalDate separationLastDay(CaseView view, CurrentUser me, List<TaskRow> open) {
+        boolean ofTheCase = (me.role() == Role.COMMUNE_OFFICER || me.role() == Role.COMMUNE_CHAIRMAN)
+                && view.communeCode().equals(me.localityCode());
+        return !ofTheCase ? null : open.stream()
+                .filter(t -> CaseProcess.Step.MONITOR_SEPARATION.formKey().equals(t.stepKey()) && t.dueAt() != null)
+                .map(t -> LocalDate.ofInstant(t.dueAt(), PageFormat.VIETNAM)).findFirst().orElse(null);
     }
 
     /** Uploads go through the page (CSRF-checked form post); refusals — type, size — come back as a message on the file. */
@@ -124,13 +156,47 @@ class CasePages {
             flash.addFlashAttribute("separationNotice", messages.getMessage("page.case.separation-requested", null, locale));
         } catch (CaseNotFoundException hidden) {
             throw hidden;
-        } catch (vn.trean.problem.InvalidFieldsProblem invalid) {
+        } catch (InvalidFieldsProblem invalid) {
             flash.addFlashAttribute("separationProblem", messages.getMessage("page.case.separation-reason-required", null, locale));
         } catch (ApiProblem problem) {
             flash.addFlashAttribute("separationProblem", messages.getMessage("problem." + problem.code() + ".detail",
                     problem.args(), problem.code(), locale));
         }
         return "redirect:/cases/" + id;
+    }
+
+    /**
+     * An extension of the running separation (issue 9 item 6), recorded by {@link LaterSeparations#extend}, which
+     * decides who may and how far: a hidden case is the not-found page, another role the 403 page, a field it
+     * refuses (beyond the 15 days, no reason) the case page again with the message beside the field.
+     */
+    @PostMapping("/cases/{id}/separation-extensions")
+    String extendSeparation(@PathVariable UUID id,
+                            @RequestParam(name = "extendedUntil", defaultValue = "") String extendedUntil,
+                            @RequestParam(name = "reason", defaultValue = "") String reason, Model model,
+                            RedirectAttributes flash) {
+        CurrentUser me = users.requireCurrent();
+        FormErrors errors = new FormErrors(messages);
+        LocalDate until = AdminDates.parse(EXTENDED_UNTIL, extendedUntil, errors);
+        var locale = LocaleContextHolder.getLocale();
+        try {
+            // an unreadable day goes on as none: the service still says first whether this reader may extend,
+            // then refuses the missing day (the page's own message about the format comes first)
+            separations.extend(id, me, until, reason);
+            flash.addFlashAttribute("separationNotice", messages.getMessage("page.case.separation-extended",
+                    new Object[] {AdminDates.show(until)}, locale));
+            return "redirect:/cases/" + id;
+        } catch (InvalidFieldsProblem invalid) {
+            errors.addAll(invalid, Map.of());
+        } catch (ApiProblem problem) {
+            if (problem.status() == HttpStatus.NOT_FOUND || problem.status() == HttpStatus.FORBIDDEN) {
+                throw problem;
+            }
+            flash.addFlashAttribute("separationProblem", messages.getMessage("problem." + problem.code() + ".detail",
+                    problem.args(), problem.code(), locale));
+            return "redirect:/cases/" + id;
+        }
+        return casePage(id, me, Map.of(EXTENDED_UNTIL, extendedUntil, "reason", reason), errors, model);
     }
 
     private Map<String, String> agencyNames() {

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("formLabels")
 public class FormLabels {
+
+    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final Map<String, String> fieldLabels = new HashMap<>();
     private final Map<String, String> valueLabels = new HashMap<>();
@@ -49,10 +54,20 @@ public class FormLabels {
         return fieldLabels.getOrDefault(stepKey + "/" + key, key);
     }
 
-    /** A recorded value in words: option labels for choices, "Có/Không" left to the template for booleans. */
+    /**
+     * A recorded value in words: option labels for choices, a day (stored yyyy-mm-dd) day first as it was typed,
+     * "Có/Không" left to the template for booleans.
+     */
     public String value(String stepKey, String key, Object value) {
         if (value instanceof Collection<?> many) {
             return many.stream().map(v -> value(stepKey, key, v)).collect(Collectors.joining(", "));
+        }
+        if (value instanceof String text && ISO_DAY.matcher(text).matches()) {
+            try {
+                return AdminDates.show(LocalDate.parse(text));
+            } catch (DateTimeParseException notADay) {
+                return text;
+            }
         }
         return value == null ? "" : valueLabels.getOrDefault(stepKey + "/" + key + "=" + value, value.toString());
     }

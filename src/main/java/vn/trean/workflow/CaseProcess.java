@@ -271,6 +271,11 @@ public final class CaseProcess {
     /** The reminder comes this long before the 15 days end. */
     public static final Duration SEPARATION_REMINDER_BEFORE = Duration.ofDays(2);
 
+    /** When the officer and the chairman are reminded ({@link Var#SEPARATION_REMINDER_AT}) of a separation ending then. */
+    public static Date separationReminderAt(Date separationEndsAt) {
+        return Date.from(separationEndsAt.toInstant().minus(SEPARATION_REMINDER_BEFORE));
+    }
+
     /** The fields of {@code forms/record_crime_outcome.form} and the case's handling outcome (issue 9 item 7). */
     public static final class CrimeReport {
         public static final String OUTCOME_FIELD = "handlingOutcome";
@@ -356,9 +361,9 @@ public final class CaseProcess {
         });
         if (Step.DECIDE_SEPARATION.formKey().equals(formKey) && values.get("decisionDate") != null) {
             LocalDate decided = LocalDate.parse(values.get("decisionDate").toString());
-            java.time.Instant endsAt = decided.atStartOfDay(zone).toInstant().plus(SEPARATION_LIMIT);
-            variables.put(Var.SEPARATION_ENDS_AT, Date.from(endsAt));
-            variables.put(Var.SEPARATION_REMINDER_AT, Date.from(endsAt.minus(SEPARATION_REMINDER_BEFORE)));
+            Date endsAt = Date.from(decided.atStartOfDay(zone).toInstant().plus(SEPARATION_LIMIT));
+            variables.put(Var.SEPARATION_ENDS_AT, endsAt);
+            variables.put(Var.SEPARATION_REMINDER_AT, separationReminderAt(endsAt));
         }
         if (Step.RECORD_COURT_DECISION.formKey().equals(formKey) && values.get("careEndDate") != null) {
             variables.put(Var.CARE_ENDS_AT,

@@ -37,6 +37,8 @@ public class LaterSeparations {
     public static final String EXTENDED_ENTRY = "separation_extended";
     /** The timeline entry of the officer's request, with the reason in its data. */
     public static final String REQUESTED_ENTRY = "separation_requested";
+    /** The key, in the data of both entries, of the user name of who recorded it. */
+    public static final String RECORDED_BY = "recordedBy";
     private static final int MAX_REASON = 2000;
 
     private final CaseFiles cases;
@@ -61,7 +63,7 @@ public class LaterSeparations {
         }
         String entryId = REQUESTED_ENTRY + ":" + UUID.randomUUID();
         cases.recordTimelineEntry(caseId, REQUESTED_ENTRY, entryId, user.agencyId(), EngineClock.now());
-        cases.recordStepData(entryId, Map.of("reason", reason, "recordedBy", user.username()));
+        cases.recordStepData(entryId, Map.of("reason", reason, RECORDED_BY, user.username()));
         runtime.createMessageCorrelation(CaseProcess.SEPARATION_REQUESTED_MESSAGE)
                 .processInstanceId(process.getId()).correlateWithResult();
     }
@@ -103,7 +105,7 @@ public class LaterSeparations {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("extendedUntil", extendedUntil.toString());
         data.put("reason", reason);
-        data.put("recordedBy", user.username());
+        data.put(RECORDED_BY, user.username());
         cases.recordStepData(entryId, data);
     }
 

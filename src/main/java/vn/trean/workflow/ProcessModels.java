@@ -37,14 +37,16 @@ public class ProcessModels {
     private final ManagementService management;
     private final ModelRules rules;
     private final JdbcClient jdbc;
+    private final SeparationReminders separationReminders;
 
     ProcessModels(RepositoryService repository, RuntimeService runtime, ManagementService management, ModelRules rules,
-                  JdbcClient jdbc) {
+                  JdbcClient jdbc, SeparationReminders separationReminders) {
         this.repository = repository;
         this.runtime = runtime;
         this.management = management;
         this.rules = rules;
         this.jdbc = jdbc;
+        this.separationReminders = separationReminders;
     }
 
     /** One deployed version of a process, decision table or form. */
@@ -160,6 +162,8 @@ public class ProcessModels {
         List<String> movable = preview.cases().stream().filter(CaseMove::canMove).map(CaseMove::processInstanceId).toList();
         String batchId = null;
         if (!movable.isEmpty()) {
+            // a separation monitored under a version without the reminder: the target's reminder timer needs its date
+            separationReminders.addMissing(movable);
             Batch batch = runtime.newMigration(plan(sourceDefinitionId, targetDefinitionId))
                     .processInstanceIds(movable).executeAsync();
             batchId = batch.getId();

@@ -105,6 +105,48 @@ class LaterSeparationIntegrationTests extends ApiIntegrationTest {
         assertThat(hasTask("chairman", caseId, "decide_separation")).isTrue();
     }
 
+    @Test
+    void extensionFromTheCasePageIsRefusedBesideTheFieldInThePageLanguageAndRecordedWithinTheLimit() throws Exception {
+        UUID caseId = caseInAssessment();
+        as("officer").post(requests(caseId), REQUEST).expect(202);
+        complete("chairman", caseId, "decide_separation", Map.of("decisionNumber", "07/QĐ-UBND",
+                "decisionDate", today().toString(), "shelter", "Nhà tạm lánh của xã"));
+        String lastDay = dayFirst(today().plusDays(15));
+        assertThat(page("officer", caseId)).contains("Gia hạn tách trẻ", lastDay);
+        assertThat(page("hotline", caseId)).doesNotContain("separation-extensions");
+
+        var beyond = postExtension("officer", caseId, dayFirst(today().plusDays(16)), "en");
+        assertThat(beyond.statusCode()).isEqualTo(200);
+        assertThat(beyond.body()).contains("id=\"extendedUntil-error\"")
+                .contains("Must not be more than 15 days after the separation decision");
+        var unreadable = postExtension("officer", caseId, "31/02/2027", "vi");
+        assertThat(unreadable.body()).contains("Ngày không hợp lệ");
+        assertThat(postExtension("hotline", caseId, lastDay, "vi").statusCode()).isEqualTo(403);
+        assertThat(steps(caseId)).noneMatch(s -> s.get("stepKey").asText().equals("separation_extended"));
+
+        var recorded = postExtension("officer", caseId, lastDay, "vi");
+
+        assertThat(recorded.statusCode()).isEqualTo(302);
+        assertThat(timelineEntry(caseId, "separation_extended").get("data").get("extendedUntil").asText())
+                .isEqualTo(today().plusDays(15).toString());
+    }
+
+    private java.net.http.HttpResponse<String> postExtension(String username, UUID caseId, String day, String language)
+            throws Exception {
+        String form = "extendedUntil=" + java.net.URLEncoder.encode(day, java.nio.charset.StandardCharsets.UTF_8)
+                + "&reason=" + java.net.URLEncoder.encode("Cha mẹ chưa đảm bảo an toàn", java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create("http://localhost:" + port + "/cases/" + caseId + "/separation-extensions"))
+                        .header("Authorization", basic(username)).header("Cookie", "lang=" + language)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String dayFirst(java.time.LocalDate day) {
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+
     private String page(String username, UUID caseId) throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                         .newBuilder(java.net.URI.create("http://localhost:" + port + "/cases/" + caseId))
