@@ -84,6 +84,11 @@ public class LaterSeparations {
     @Transactional
     public void extend(UUID caseId, CurrentUser user, LocalDate extendedUntil, String reason) {
         ProcessInstance process = runningCase(caseId, user, List.of(Role.COMMUNE_OFFICER, Role.COMMUNE_CHAIRMAN));
+        // a commune that transferred the case keeps read access to it, not the separation
+        boolean ofTheCommune = cases.summary(caseId).map(c -> c.communeCode().equals(user.localityCode())).orElse(false);
+        if (!ofTheCommune) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "separation-not-your-step", caseId);
+        }
         if (extendedUntil == null) {
             throw new InvalidFieldsProblem(List.of(new Violation("extendedUntil", "required")));
         }
