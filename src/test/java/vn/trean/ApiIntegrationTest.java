@@ -35,6 +35,9 @@ public abstract class ApiIntegrationTest {
     protected static final String PASSWORD = "TreAn@2026";
     protected static final String COMMUNE_A = "00004";
     protected static final String COMMUNE_B = "00008";
+    /** A plan measure's dates that stay valid whenever the suite runs: after a report received today. */
+    protected static final String MEASURE_START = today().plusDays(1).toString();
+    protected static final String MEASURE_END = today().plusDays(30).toString();
 
     @LocalServerPort
     protected int port;

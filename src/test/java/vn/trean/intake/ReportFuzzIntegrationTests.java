@@ -157,8 +157,8 @@ class ReportFuzzIntegrationTests extends ApiIntegrationTest {
             return bytes(values);
         }
         Map<String, Object> measure = new LinkedHashMap<>(Map.of("measureType", "psychological_therapy",
-                "responsibleRole", "health", "description", "Trị liệu", "startDate", "2026-12-01",
-                "endDate", "2026-12-31", "costEstimate", 5_000_000));
+                "responsibleRole", "health", "description", "Trị liệu", "startDate", MEASURE_START,
+                "endDate", MEASURE_END, "costEstimate", 5_000_000));
         Map<String, Object> plan = new LinkedHashMap<>(Map.of("planSummary", "Trị liệu tâm lý",
                 "measures", new ArrayList<>(List.of(measure))));
         for (int m = 0; m < mutationCount(); m++) {

@@ -62,14 +62,14 @@ class StrictInputIntegrationTests extends ApiIntegrationTest {
         for (String cost : List.of("1e15", "18446744073709551616", "-5", "1.5", "\"abc\"", "true", "1" + "0".repeat(39))) {
             String body = """
                     {"planSummary":"Trị liệu","measures":[{"measureType":"psychological_therapy","responsibleRole":"health",
-                    "description":"Trị liệu","startDate":"2026-12-01","endDate":"2026-12-31","costEstimate":%s}]}"""
-                    .formatted(cost);
+                    "description":"Trị liệu","startDate":"%s","endDate":"%s","costEstimate":%s}]}"""
+                    .formatted(MEASURE_START, MEASURE_END, cost);
             refusedTaskRaw(caseId, "officer", "draft_plan", body, "measures[0].costEstimate");
         }
         List<Map<String, Object>> measures = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             measures.add(Map.of("measureType", "psychological_therapy", "responsibleRole", "health",
-                    "description", "Trị liệu " + i, "startDate", "2026-12-01", "endDate", "2026-12-31"));
+                    "description", "Trị liệu " + i, "startDate", MEASURE_START, "endDate", MEASURE_END));
         }
         refusedTask(caseId, "officer", "draft_plan", Map.of("planSummary", "Trị liệu", "measures", measures), "measures");
         assertThat(count("select count(*) from plan_measure where case_id = ?", caseId)).isZero();

@@ -3,6 +3,8 @@ package vn.trean.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -78,8 +80,10 @@ class CaseWorkBrowserTests extends BrowserTest {
         chooseOption("Field_plan_measures_measureType_0", "Theo dõi an toàn");
         chooseOption("Field_plan_measures_responsibleRole_0", "Công an");
         find(By.cssSelector("[id$='-Field_plan_measures_description_0']")).sendKeys("Công an khu vực ghé thăm hằng tuần");
-        typeDate("Field_plan_measures_startDate_0", "2026-12-20");
-        typeDate("Field_plan_measures_endDate_0", "2026-12-01");
+        // both after the case's receipt, the end before the start: only the order is wrong
+        LocalDate start = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(20);
+        typeDate("Field_plan_measures_startDate_0", start.toString());
+        typeDate("Field_plan_measures_endDate_0", start.minusDays(10).toString());
         find(By.id("task-form-submit")).click();
 
         WebElement alert = find(By.id("task-form-alert"));
