@@ -60,10 +60,10 @@ class CasePages {
     }
 
     @GetMapping("/cases/{id}")
-    String caseFile(@PathVariable UUID id, Model model) {
+    String caseFile(@PathVariable UUID id, @RequestParam(required = false) String transferTo, Model model) {
         CurrentUser me = users.requireCurrent();
         var view = cases.read(id, me).orElseThrow(() -> new CaseNotFoundException(id));
-        TransferPages.Panel transfer = transfers.panel(view, me);
+        TransferPages.Panel transfer = transfers.panel(view, me, transferTo);
         // a commune that transferred the case away reads what it did, as the API cut it, and not who read the file
         CaseSheet sheet = transfer.sentAwayBy(view, me)
                 ? new CaseSheet(view, false, view.report(), view.steps(), view.measures(), false)
