@@ -348,4 +348,42 @@ public abstract class ApiIntegrationTest {
         }
         return statement.query(Integer.class).single();
     }
+
+    /**
+     * A page (HTML) as {@code user}'s browser gets it through HTTP Basic, in Vietnamese unless the path asks
+     * otherwise ({@code ?lang=en}); anything but 200 fails the test.
+     */
+    protected String pageAs(String user, String path) {
+        return pageAs(user, path, null);
+    }
+
+    /**
+     * As {@link #pageAs(String, String)}; with a {@code form}, posted as a browser posts it, following the redirect
+     * that answers it (the session cookie carries a flash message over to the page that shows it).
+     */
+    protected String pageAs(String user, String path, Map<String, String> form) {
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + basic).header("Accept", "text/html");
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                                    java.nio.charset.StandardCharsets.UTF_8))
+                            .collect(java.util.stream.Collectors.joining("&"))));
+        }
+        try {
+            var client = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                    .cookieHandler(new java.net.CookieManager()).build();
+            var response = client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -16,7 +16,8 @@ package vn.trean;
  * the reports they filed, their password, nothing else — 403 for every other page and API, and a case is hidden
  * (404) from them like from anyone without a part in it, their own report's included (ReceivingPointsIntegrationTests).
  * The school, the health station and the supervisor are receiving points (Decree 56 Art. 25): they file and link
- * reports; a link to a case they have no part in answers as a missing case.
+ * reports; a link to a case they have no part in answers as a missing case. The report sent is of Ba Đình: the
+ * hotline and the supervisor may add it to Ngọc Hà's {B} (issue 9 item 4), Ngọc Hà's officer may not (400).
  *
  * <p>Requests that would change something are sent so that an allowed caller is refused by a check
  * that comes after the authorization (an empty form, an unknown match reference), or change only test
@@ -34,8 +35,8 @@ class AuthorizationMatrixTests extends MatrixTest {
             GET /api/cases/{A}/documents                     -     401  200  200  200  200  404  404  404  200  404  404  404  404
             GET /api/cases/{A}/documents/{D}                 -     401  404  200  200  404  404  404  404  200  404  404  404  404
             POST /api/cases/{A}/documents                    file  401  201  201  201  201  404  404  404  201  404  404  404  404
-            POST /api/cases/{A}/reports                      json  401  204  204  204  204  404  404  404  204  403  403  403  403
-            POST /api/cases/{B}/reports                      json  401  400  404  404  404  404  404  400  400  403  403  403  403
+            POST /api/cases/{A}/reports                      json  401  200  200  200  200  404  404  404  200  403  403  403  403
+            POST /api/cases/{B}/reports                      json  401  200  404  404  404  404  404  400  200  403  403  403  403
             POST /api/reports                                json  401  201  201  201  201  201  201  201  201  403  403  403  403
             POST /api/reports/duplicates                     json  401  200  200  200  200  200  200  200  200  403  403  403  403
             POST /api/reports/links                          json  401  404  404  404  404  404  404  404  404  403  403  403  403

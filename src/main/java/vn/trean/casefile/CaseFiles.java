@@ -31,6 +31,14 @@ public interface CaseFiles {
     List<DuplicateCandidate> similarChildrenInProvince(String communeCode, String provinceCode, String childName,
                                                        LocalDate dateOfBirth, Integer estimatedAge, CurrentUser user);
 
+    /**
+     * The open cases of other communes of the case's province whose child may be the case's (the same rule as
+     * {@link #similarChildren}), for the officer of the case's commune to consider a transfer (issue 9 item 4).
+     * Redacted as a duplicate check is ({@link CaseVisibility#forDuplicateCheck}); no match reference: nothing is
+     * linked from here.
+     */
+    List<DuplicateCandidate> openDuplicatesInOtherCommunes(UUID caseId, CurrentUser user);
+
     /** The agency that received the case's first report (the hotline, the department or the commune), whoever asks. */
     Optional<String> firstReceivingAgency(UUID caseId);
 
@@ -46,8 +54,13 @@ public interface CaseFiles {
     /**
      * Adds a further report to an open case instead of opening a duplicate. The linker gains no access
      * by it: the case's commune officer is told (a notification) and sees the report in the case file.
+     * A report of another commune than the case's (the hotline or the province department joined them,
+     * issue 9 item 4) also enters the timeline as {@link #OTHER_COMMUNE_REPORT_ENTRY}, naming both communes.
      */
     void linkReport(UUID caseId, NewCase report, String actor);
+
+    /** The timeline entry of a report of another commune linked to the case; its data names both communes. */
+    String OTHER_COMMUNE_REPORT_ENTRY = "report_linked_other_commune";
 
     /** Opens a new case for the child of a closed case, linked to it. */
     OpenedCase reopen(UUID closedCaseId, CurrentUser user);
@@ -176,7 +189,8 @@ public interface CaseFiles {
      * A possible duplicate. {@code caseId}, {@code receivedAt}, {@code childName}, {@code dateOfBirth} and
      * {@code estimatedAge} are null (left out of the JSON) for a case the user does not need to know.
      *
-     * @param matchRef    what a report is linked with ({@code POST /api/reports/links}); valid for this user only, for a while
+     * @param matchRef    what a report is linked with ({@code POST /api/reports/links}); valid for this user only, for a
+     *                    while; null where nothing is to be linked ({@link #openDuplicatesInOtherCommunes})
      * @param ageYears    the child's age today, from the date of birth or the estimate
      * @param initials    the initials of the child's name, e.g. "N.T.H."
      */

@@ -13,6 +13,7 @@ import vn.trean.casefile.CaseNotFoundException;
 import vn.trean.casefile.NewCase;
 import vn.trean.casefile.OpenedCase;
 import vn.trean.identity.CurrentUser;
+import vn.trean.identity.Role;
 import vn.trean.identity.UserDirectory;
 import vn.trean.organisation.Locality;
 import vn.trean.organisation.Organisation;
@@ -53,36 +54,60 @@ public class Intake {
      * instead of opening a duplicate. A case the user may not see answers as a missing one.
      */
     @Transactional
-    public void linkToCase(UUID caseId, FileReportRequest r) {
+    public LinkedReport linkToCase(UUID caseId, FileReportRequest r) {
         CurrentUser user = users.requireCurrent();
         NewCase report = validated(r, user);
         if (!cases.isVisibleTo(caseId, user)) {
             throw new CaseNotFoundException(caseId);
         }
-        link(caseId, report, user);
+        return link(caseId, report, user);
     }
 
     /**
      * Adds the report to the case of a possible duplicate the user was shown, whether or not they need
      * to know that case: linking gives them no access to it (the case's owners are told instead).
-     *
-     * @return the case, for a user who needs to know it; empty otherwise
      */
     @Transactional
-    public java.util.Optional<UUID> linkToMatch(UUID matchRef, FileReportRequest r) {
+    public LinkedReport linkToMatch(UUID matchRef, FileReportRequest r) {
         CurrentUser user = users.requireCurrent();
         NewCase report = validated(r, user);
         UUID caseId = cases.caseOfMatch(matchRef, user)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "match-not-found"));
-        link(caseId, report, user);
-        return cases.isVisibleTo(caseId, user) ? java.util.Optional.of(caseId) : java.util.Optional.empty();
+        return link(caseId, report, user);
     }
 
-    private void link(UUID caseId, NewCase report, CurrentUser user) {
-        if (!report.communeCode().equals(cases.communeOf(caseId).orElseThrow(() -> new CaseNotFoundException(caseId)))) {
-            throw new InvalidFieldsProblem(List.of(new InvalidFieldsProblem.Violation("communeCode", "link-other-commune")));
+    /**
+     * The case a report was added to, as its linker may know it: the number and commune the duplicate check showed.
+     *
+     * @param visibleCaseId the case, for a linker who needs to know it; null otherwise
+     */
+    public record LinkedReport(UUID visibleCaseId, String caseNumber, String communeCode, String communeName) {
+    }
+
+    /**
+     * A report joins a case of its own commune; the hotline and the province department, who search the whole
+     * province, may also join it to a case of another commune of the same province (issue 9 item 4).
+     */
+    private LinkedReport link(UUID caseId, NewCase report, CurrentUser user) {
+        CaseFiles.CaseSummary target = cases.summary(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        if (!report.communeCode().equals(target.communeCode())) {
+            if (!report.provinceCode().equals(target.provinceCode())) {
+                throw linkRefused("link-other-province");
+            }
+            if (!searchesWholeProvince(user, target.provinceCode())) {
+                throw linkRefused("link-other-commune");
+            }
         }
         cases.linkReport(caseId, report, user.username());
+        return new LinkedReport(cases.isVisibleTo(caseId, user) ? caseId : null, target.caseNumber(),
+                target.communeCode(), organisation.commune(target.communeCode()).map(Locality::name)
+                        .orElse(target.communeCode()));
+    }
+
+    /** A 400 whose code names why, with the report's commune as the field in question. */
+    private static InvalidFieldsProblem linkRefused(String reason) {
+        return new InvalidFieldsProblem(HttpStatus.BAD_REQUEST, reason,
+                List.of(new InvalidFieldsProblem.Violation("communeCode", reason)));
     }
 
     /**
@@ -93,7 +118,7 @@ public class Intake {
     public List<CaseFiles.DuplicateCandidate> possibleDuplicates(FileReportRequest r) {
         CurrentUser user = users.requireCurrent();
         NewCase report = validated(r, user);
-        if (searchesWholeProvince(user.role())) {
+        if (searchesWholeProvince(user, report.provinceCode())) {
             return cases.similarChildrenInProvince(report.communeCode(), report.provinceCode(), report.child().fullName(),
                     report.child().dateOfBirth(), report.child().estimatedAge(), user);
         }
@@ -102,11 +127,13 @@ public class Intake {
     }
 
     /**
-     * The hotline and the province department receive reports for any commune of the province, so the same child
-     * may already be a case in the neighbouring commune (issue 9 item 4); a commune's own staff look in their commune.
+     * The hotline (national) and the province department (of its own province) receive reports for any commune of
+     * the province, so the same child may already be a case in the neighbouring commune (issue 9 item 4); a
+     * commune's own staff look in, and link to, the commune of the report.
      */
-    private static boolean searchesWholeProvince(vn.trean.identity.Role role) {
-        return role == vn.trean.identity.Role.HOTLINE_OPERATOR || role == vn.trean.identity.Role.PROVINCE_SUPERVISOR;
+    private static boolean searchesWholeProvince(CurrentUser user, String provinceCode) {
+        return user.role() == Role.HOTLINE_OPERATOR
+                || user.role() == Role.PROVINCE_SUPERVISOR && provinceCode.equals(user.provinceCode());
     }
 
     /**

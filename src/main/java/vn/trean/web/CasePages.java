@@ -69,15 +69,18 @@ class CasePages {
     }
 
     @GetMapping("/cases/{id}")
-    String caseFile(@PathVariable UUID id, Model model) {
-        return casePage(id, users.requireCurrent(), Map.of(), new FormErrors(messages), model);
+    String caseFile(@PathVariable UUID id, @RequestParam(required = false) String transferTo, Model model) {
+        return casePage(id, users.requireCurrent(), transferTo, Map.of(), new FormErrors(messages), model);
     }
 
-    /** The case page; {@code extension} and {@code extensionErrors} refill the extension form after a refusal. */
-    private String casePage(UUID id, CurrentUser me, Map<String, String> extension, FormErrors extensionErrors,
-                            Model model) {
+    /**
+     * The case page; {@code transferTo} pre-chooses the transfer form's commune (a duplicate's offer),
+     * {@code extension} and {@code extensionErrors} refill the extension form after a refusal.
+     */
+    private String casePage(UUID id, CurrentUser me, String transferTo, Map<String, String> extension,
+                            FormErrors extensionErrors, Model model) {
         var view = cases.read(id, me).orElseThrow(() -> new CaseNotFoundException(id));
-        TransferPages.Panel transfer = transfers.panel(view, me);
+        TransferPages.Panel transfer = transfers.panel(view, me, transferTo);
         // a commune that transferred the case away reads what it did, as the API cut it, and not who read the file
         CaseSheet sheet = transfer.sentAwayBy(view, me)
                 ? new CaseSheet(view, false, view.report(), view.steps(), view.measures(), false)
@@ -196,7 +199,7 @@ class CasePages {
                     problem.args(), problem.code(), locale));
             return "redirect:/cases/" + id;
         }
-        return casePage(id, me, Map.of(EXTENDED_UNTIL, extendedUntil, "reason", reason), errors, model);
+        return casePage(id, me, null, Map.of(EXTENDED_UNTIL, extendedUntil, "reason", reason), errors, model);
     }
 
     private Map<String, String> agencyNames() {

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.trean.casefile.CaseFiles;
 import vn.trean.intake.FileReportRequest;
 import vn.trean.intake.Intake;
 import vn.trean.organisation.Locality;
@@ -29,9 +31,10 @@ import vn.trean.problem.ApiProblem;
 import vn.trean.problem.InvalidFieldsProblem;
 
 /**
- * A new report (Form 01) for hotline operators and commune officers. Before a case is opened the page
- * shows the open cases that may be about the same child, and the user either adds the report to one
- * of them or confirms that it is a new case. Plain HTML form posts: it works without JavaScript.
+ * A new report (Form 01) for every receiving point. Before a case is opened the page shows the cases that may be
+ * about the same child — for the hotline and the province department in every commune of the province, each naming
+ * its commune, a case the user need not know only by its initials and age — and the user either adds the report to
+ * one of them or confirms that it is a new case. Plain HTML form posts: it works without JavaScript.
  */
 @Controller
 class ReportPages {
@@ -61,7 +64,7 @@ class ReportPages {
     @PostMapping("/reports/new")
     String submit(@ModelAttribute("report") ReportForm form, BindingResult binding,
                   @RequestParam(required = false) UUID linkTo, @RequestParam(required = false) String decision,
-                  Model model) {
+                  Model model, RedirectAttributes flash) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> errors = new LinkedHashMap<>();
         binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), message("field.pattern", locale)));
@@ -77,8 +80,13 @@ class ReportPages {
         try {
             if (linkTo != null) {
                 // linkTo is a match reference: the case itself opens only for those who need to know it
-                return intake.linkToMatch(linkTo, request).map(caseId -> "redirect:/cases/" + caseId + "?linked")
-                        .orElse("redirect:/reports/new?linked");
+                var linked = intake.linkToMatch(linkTo, request);
+                if (linked.visibleCaseId() != null) {
+                    return "redirect:/cases/" + linked.visibleCaseId() + "?linked";
+                }
+                flash.addFlashAttribute("linkedCaseNumber", linked.caseNumber());
+                flash.addFlashAttribute("linkedCommuneName", linked.communeName());
+                return "redirect:/reports/new?linked";
             }
             if (!"new".equals(decision)) {
                 var duplicates = intake.possibleDuplicates(request);
@@ -99,11 +107,17 @@ class ReportPages {
         }
     }
 
-    private String page(ReportForm form, Map<String, String> errors, String problem, List<?> duplicates, Model model) {
+    private String page(ReportForm form, Map<String, String> errors, String problem,
+                        List<CaseFiles.DuplicateCandidate> duplicates, Model model) {
         model.addAttribute("report", form);
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         model.addAttribute("duplicates", duplicates);
+        // the hotline's and the department's matches may be of any commune of the province: each names its own
+        Map<String, String> communes = new HashMap<>();
+        duplicates.forEach(d -> communes.computeIfAbsent(d.communeCode(),
+                code -> organisation.commune(code).map(Locality::name).orElse(code)));
+        model.addAttribute("duplicateCommunes", communes);
         model.addAttribute("communesByProvince", communesByProvince());
         return "report";
     }

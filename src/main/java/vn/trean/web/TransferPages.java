@@ -1,7 +1,9 @@
 package vn.trean.web;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.trean.casefile.CaseFiles;
 import vn.trean.casefile.CaseNotFoundException;
 import vn.trean.casefile.CaseView;
 import vn.trean.identity.CurrentUser;
@@ -30,12 +33,15 @@ import vn.trean.workflow.CaseTransfers;
 class TransferPages {
 
     private final CaseTransfers transfers;
+    private final CaseFiles cases;
     private final UserDirectory users;
     private final Organisation organisation;
     private final MessageSource messages;
 
-    TransferPages(CaseTransfers transfers, UserDirectory users, Organisation organisation, MessageSource messages) {
+    TransferPages(CaseTransfers transfers, CaseFiles cases, UserDirectory users, Organisation organisation,
+                  MessageSource messages) {
         this.transfers = transfers;
+        this.cases = cases;
         this.users = users;
         this.organisation = organisation;
         this.messages = messages;
@@ -44,8 +50,14 @@ class TransferPages {
     /**
      * What the case page shows of transfers: the latest ones, and for the officer of the case's commune the form
      * (communes of the province but its own) while the case is open and no request waits.
+     *
+     * @param duplicatesElsewhere open cases of other communes that may be about the same child, each a reason to
+     *                            offer the transfer to its commune (issue 9 item 4); shown as a duplicate check
+     *                            shows a case the officer need not know
+     * @param chosenCommune       the commune the form starts with (one of {@code communes}), or null
      */
-    record Panel(List<CaseTransfers.Transfer> history, boolean canRequest, List<Locality> communes) {
+    record Panel(List<CaseTransfers.Transfer> history, boolean canRequest, List<Locality> communes,
+                 List<CaseFiles.DuplicateCandidate> duplicatesElsewhere, String chosenCommune) {
 
         /** Whether the reader works in a commune that transferred the case to the one that runs it now. */
         boolean sentAwayBy(CaseView view, CurrentUser reader) {
@@ -55,14 +67,21 @@ class TransferPages {
         }
     }
 
-    Panel panel(CaseView view, CurrentUser me) {
+    /** @param transferTo the commune a "transfer to …" offer named, to start the form with */
+    Panel panel(CaseView view, CurrentUser me, String transferTo) {
         List<CaseTransfers.Transfer> history = transfers.ofCase(view.id(), me);
         boolean canRequest = me.role() == Role.COMMUNE_OFFICER && view.communeCode().equals(me.localityCode())
                 && "OPEN".equals(view.status()) && history.stream().noneMatch(t -> "REQUESTED".equals(t.state()));
-        List<Locality> communes = canRequest ? organisation.communes().stream()
+        if (!canRequest) {
+            return new Panel(history, false, List.of(), List.of(), null);
+        }
+        List<Locality> communes = organisation.communes().stream()
                 .filter(l -> view.provinceCode().equals(l.provinceCode()) && !l.code().equals(view.communeCode()))
-                .toList() : List.of();
-        return new Panel(history, canRequest, communes);
+                .toList();
+        Set<String> offered = communes.stream().map(Locality::code).collect(Collectors.toSet());
+        List<CaseFiles.DuplicateCandidate> duplicates = cases.openDuplicatesInOtherCommunes(view.id(), me).stream()
+                .filter(d -> offered.contains(d.communeCode())).toList();
+        return new Panel(history, true, communes, duplicates, offered.contains(transferTo) ? transferTo : null);
     }
 
     @PostMapping("/cases/{id}/transfer")

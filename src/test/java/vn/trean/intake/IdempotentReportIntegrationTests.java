@@ -100,8 +100,13 @@ class IdempotentReportIntegrationTests extends ApiIntegrationTest {
         Map<String, Object> report = report(COMMUNE_A, Instant.now(), "Nguyễn Thị Hoà");
         int reports = count("select count(*) from report where case_id = ?", caseId);
 
-        as("hotline").withHeader("Idempotency-Key", key).post("/api/cases/" + caseId + "/reports", report).expect(204);
-        as("hotline").withHeader("Idempotency-Key", key).post("/api/cases/" + caseId + "/reports", report).expect(204);
+        var first = as("hotline").withHeader("Idempotency-Key", key).post("/api/cases/" + caseId + "/reports", report)
+                .expect(200);
+        var retry = as("hotline").withHeader("Idempotency-Key", key).post("/api/cases/" + caseId + "/reports", report)
+                .expect(200);
+
+        assertThat(retry.body()).as("the first answer again").isEqualTo(first.body());
+        assertThat(first.body().get("communeCode").asText()).isEqualTo(COMMUNE_A);
 
         assertThat(count("select count(*) from report where case_id = ?", caseId)).isEqualTo(reports + 1);
     }

@@ -3,15 +3,9 @@ package vn.trean.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.trean.ApiIntegrationTest;
@@ -76,7 +70,7 @@ class ProvinceDuplicatesIntegrationTests extends ApiIntegrationTest {
         assertThat(forward.get("data").get("to").asText()).isEqualTo("committee-" + COMMUNE_A);
         assertThat(Instant.parse(forward.get("completedAt").asText())).isAfter(receivedAt);
 
-        String page = page("officer", "/cases/" + caseId);
+        String page = pageAs("officer", "/cases/" + caseId);
         assertThat(page).contains("Nơi tiếp nhận chuyển xuống").contains("Sở Y tế Hà Nội");
     }
 
@@ -110,22 +104,5 @@ class ProvinceDuplicatesIntegrationTests extends ApiIntegrationTest {
             }
         }
         throw new AssertionError("no " + stepKey + " in " + caseFile.get("steps"));
-    }
-
-    private String page(String user, String path) {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + basic).header("Accept", "text/html")
-                .header("Accept-Language", "vi").build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -14,7 +15,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Issue 9 item 4 through the pages: Ba Đình's officer asks from the case page to transfer the case to Ngọc Hà;
  * Ngọc Hà's officer sees the request (number and initials, no name) and accepts it; the case and its open task
- * are then Ngọc Hà's. On a phone and a desktop.
+ * are then Ngọc Hà's. On a phone and a desktop. An officer whose case has a twin among Ngọc Hà's open cases is
+ * offered the transfer there.
  */
 class CaseTransferBrowserTests extends BrowserTest {
 
@@ -65,5 +67,33 @@ class CaseTransferBrowserTests extends BrowserTest {
         assertThat(all(By.id("viewers-h"))).isEmpty();
         assertThat(all(By.cssSelector("form.transfer-form"))).isEmpty();
         assertThat(text(By.cssSelector("li[data-step='transfer_requested']"))).contains("Ngọc Hà");
+    }
+
+    @Test
+    void officerOfferedATransferForATwinInNgocHaFindsNgocHaChosenInTheForm() {
+        String name = CaseWorkBrowserTests.uniqueChildName();
+        as("officer.ngocha").post("/api/reports", report(COMMUNE_B, Instant.now(), name)).expect(201);
+        UUID own = UUID.fromString(as("officer").post("/api/reports", report(COMMUNE_A, Instant.now(), name))
+                .expect(201).body().get("id").asText());
+
+        signIn("officer");
+        browser.manage().window().setSize(PHONE);
+        open("/cases/" + own);
+        WebElement twin = find(By.cssSelector(".duplicates-elsewhere li[data-commune='" + COMMUNE_B + "']"));
+        assertThat(twin.getText()).contains(COMMUNE_B + "-").contains("Ngọc Hà").contains("9 tuổi")
+                .doesNotContain(name.substring(name.indexOf(' ') + 1));
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth")).intValue())
+                .as("no sideways scrolling").isLessThanOrEqualTo(PHONE.getWidth());
+        screenshot("transfer-offer-phone");
+        twin.findElement(By.cssSelector("a.offer-transfer")).click();
+
+        waitFor(d -> d.getCurrentUrl().contains("transferTo=" + COMMUNE_B));
+        assertThat(new Select(find(By.id("toCommuneCode"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(COMMUNE_B);
+        find(By.id("transfer-reason")).sendKeys("Trẻ đã có hồ sơ ở Ngọc Hà");
+        find(By.cssSelector("form.transfer-form button[type=submit]")).click();
+        waitForText("Đã gửi đề nghị chuyển");
+        assertThat(text(By.cssSelector("ul.transfers li[data-state='REQUESTED']"))).contains("Ngọc Hà");
     }
 }

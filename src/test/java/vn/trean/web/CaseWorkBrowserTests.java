@@ -124,6 +124,28 @@ class CaseWorkBrowserTests extends BrowserTest {
         assertThat(count("select count(*) from report where case_id = ?", caseId)).isEqualTo(reportsBefore + 1);
     }
 
+    /** Issue 9 item 4: the hotline searches the whole province and joins the report to another commune's case. */
+    @Test
+    void hotlineAddsABaDinhReportToTheNgocHaCaseItSeesOnlyByCommuneInitialsAndAge() {
+        String name = uniqueChildName();
+        UUID caseId = UUID.fromString(as("officer.ngocha").post("/api/reports", report(COMMUNE_B, Instant.now(), name))
+                .expect(201).body().get("id").asText());
+
+        signIn("hotline");
+        fillReport(name, COMMUNE_A, 9);
+        find(By.id("report-submit")).click();
+
+        WebElement match = find(By.cssSelector("#duplicates li[data-commune='" + COMMUNE_B + "']"));
+        assertThat(match.getText()).contains("Ngọc Hà").contains("T.").contains("9 tuổi")
+                .doesNotContain(name.substring(name.indexOf(' ') + 1));
+        screenshot("report-duplicate-other-commune-phone");
+        match.findElement(By.cssSelector("button[name=linkTo]")).click();
+
+        waitForText("(Ngọc Hà)");
+        assertThat(browser.getCurrentUrl()).as("the case stays closed to the hotline").contains("/reports/new");
+        assertThat(count("select count(*) from report where case_id = ? and linked", caseId)).isOne();
+    }
+
     @Test
     void incompleteReportIsRefusedWithEachReasonBesideItsField() {
         signIn("hotline");

@@ -64,21 +64,7 @@ class CrimeReportIntegrationTests extends ApiIntegrationTest {
 
     /** A page as the user's browser gets it (HTML, Vietnamese). */
     private String page(String username, String path) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                            .newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                                    (username + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                            .header("Accept", "text/html").GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return pageAs(username, path);
     }
 
     private JsonNode criminalProcedure(UUID caseId) {

@@ -218,10 +218,44 @@ class JdbcCaseFiles implements CaseFiles {
     private List<DuplicateCandidate> similar(String communeCode, String provinceCode, String childName,
                                              LocalDate dateOfBirth, Integer estimatedAge, CurrentUser user) {
         String place = provinceCode == null ? "c.commune_code = :commune" : "c.province_code = :province";
+        List<DuplicateCandidate> found = candidates(place, Map.of("commune", communeCode, "province",
+                provinceCode == null ? "" : provinceCode), childName, dateOfBirth, estimatedAge, MATCHES_SHOWN);
+        forgetOldMatches();
+        return found.stream().map(match -> {
+            jdbc.sql("insert into duplicate_match (ref, case_id, username, created_at) values (:r, :c, :u, now())")
+                    .param("r", match.matchRef()).param("c", match.caseId()).param("u", user.username()).update();
+            return CaseVisibility.forDuplicateCheck(match, isVisibleTo(match.caseId(), user));
+        }).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DuplicateCandidate> openDuplicatesInOtherCommunes(UUID caseId, CurrentUser user) {
+        record Child(String communeCode, String provinceCode, String fullName, LocalDate dateOfBirth,
+                     Integer estimatedAge) {
+        }
+        return jdbc.sql("""
+                        select c.commune_code, c.province_code, ch.full_name, ch.date_of_birth, ch.estimated_age
+                        from case_file c join child ch on ch.case_id = c.id where c.id = :id""")
+                .param("id", caseId).query(Child.class).optional()
+                .map(child -> candidates("""
+                                c.province_code = :province and c.commune_code <> :commune and c.status = 'OPEN'
+                                and c.id <> :self""",
+                        Map.of("commune", child.communeCode(), "province", child.provinceCode(), "self", caseId),
+                        child.fullName(), child.dateOfBirth(), child.estimatedAge(), OFFERS_SHOWN).stream()
+                        .map(match -> CaseVisibility.forDuplicateCheck(withoutMatchRef(match),
+                                isVisibleTo(match.caseId(), user)))
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** The cases at {@code place} (an SQL condition on {@code c}) whose child may be the one named, newest first. */
+    private List<DuplicateCandidate> candidates(String place, Map<String, Object> placeParams, String childName,
+                                                LocalDate dateOfBirth, Integer estimatedAge, int limit) {
         LocalDate today = LocalDate.now(VIETNAM);
         Integer age = estimatedAge != null ? estimatedAge
                 : dateOfBirth == null ? null : Period.between(dateOfBirth, today).getYears();
-        List<DuplicateCandidate> found = jdbc.sql("""
+        return jdbc.sql("""
                         select c.id, c.case_number, c.commune_code, c.received_at, c.status, ch.full_name,
                                ch.date_of_birth, ch.estimated_age
                         from child ch join case_file c on c.id = ch.case_id
@@ -231,8 +265,8 @@ class JdbcCaseFiles implements CaseFiles {
                                or abs(coalesce(ch.estimated_age,
                                                extract(year from age(current_date, ch.date_of_birth))::int) - :age) <= 1)
                         order by c.commune_code = :commune desc, c.received_at desc
-                        limit %d""".formatted(place, MATCHES_SHOWN))
-                .param("commune", communeCode).param("province", provinceCode)
+                        limit %d""".formatted(place, limit))
+                .params(placeParams)
                 .param("name", VietnameseText.fold(childName))
                 .param("dob", dateOfBirth).param("age", age)
                 .query((rs, i) -> {
@@ -247,13 +281,15 @@ class JdbcCaseFiles implements CaseFiles {
                             estimated);
                 })
                 .list();
-        forgetOldMatches();
-        return found.stream().map(match -> {
-            jdbc.sql("insert into duplicate_match (ref, case_id, username, created_at) values (:r, :c, :u, now())")
-                    .param("r", match.matchRef()).param("c", match.caseId()).param("u", user.username()).update();
-            return CaseVisibility.forDuplicateCheck(match, isVisibleTo(match.caseId(), user));
-        }).toList();
     }
+
+    private static DuplicateCandidate withoutMatchRef(DuplicateCandidate m) {
+        return new DuplicateCandidate(null, m.caseNumber(), m.communeCode(), m.status(), m.ageYears(), m.initials(),
+                m.caseId(), m.receivedAt(), m.childName(), m.dateOfBirth(), m.estimatedAge());
+    }
+
+    /** A transfer is offered to a few communes at most: more matches than that mean a common name, not a move. */
+    private static final int OFFERS_SHOWN = 5;
 
     /** Enough to recognise the child on a call; a common name across a province is narrowed by age, not paged. */
     private static final int MATCHES_SHOWN = 20;
@@ -343,6 +379,12 @@ class JdbcCaseFiles implements CaseFiles {
         }
         // no access for the linker: a report about a case is not a reason to read its file
         UUID reportId = insertReport(caseId, c, true);
+        if (!c.communeCode().equals(target.communeCode())) {
+            String entryId = OTHER_COMMUNE_REPORT_ENTRY + ":" + reportId;
+            recordTimelineEntry(caseId, OTHER_COMMUNE_REPORT_ENTRY, entryId, c.receivingAgencyId(), Instant.now());
+            recordStepData(entryId, Map.of("reportCommuneCode", c.communeCode(),
+                    "caseCommuneCode", target.communeCode()));
+        }
         events.publishEvent(new CaseEvents.ReportLinked(caseId, reportId, target.caseNumber(), target.communeCode(),
                 target.provinceCode(), actor));
     }

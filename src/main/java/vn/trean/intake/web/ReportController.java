@@ -55,28 +55,39 @@ class ReportController {
     record LinkRequest(@NotNull UUID matchRef, @NotNull @Valid FileReportRequest report) {
     }
 
+    /** The case a report was added to: what the duplicate check showed of it, whether or not the caller may read it. */
+    record LinkAnswer(String caseNumber, String communeCode, String communeName) {
+
+        static Answer of(Intake.LinkedReport linked) {
+            return new Answer(200, null, new LinkAnswer(linked.caseNumber(), linked.communeCode(), linked.communeName()));
+        }
+    }
+
+    private static final String LINK_RULES = " The report's commune must be the case's, except for the hotline and the "
+            + "province department, who may join it to a case of another commune of the same province (the case's "
+            + "timeline then names both communes); anyone else gets 400 link-other-commune, and a case of another "
+            + "province 400 link-other-province. Answers the case's number and commune.";
+
     @PostMapping("/api/reports/links")
     @Operation(summary = "Add a report to the case of a possible duplicate",
             description = "Links the report to the case a duplicate check listed (its matchRef), instead of opening "
-                    + "a new case. The caller gains no access to the case by it; its commune officer is notified.")
+                    + "a new case. The caller gains no access to the case by it; its commune officer is notified."
+                    + LINK_RULES)
     ResponseEntity<Object> linkToMatch(
             @Parameter(description = KEY_HELP) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody LinkRequest request) {
-        return idempotency.once(key, "POST /api/reports/links", request, () -> {
-            intake.linkToMatch(request.matchRef(), request.report());
-            return new Answer(204, null, null);
-        });
+        return idempotency.once(key, "POST /api/reports/links", request,
+                () -> LinkAnswer.of(intake.linkToMatch(request.matchRef(), request.report())));
     }
 
     @PostMapping("/api/cases/{caseId}/reports")
-    @Operation(summary = "Link a report to an open case the caller needs to know, instead of opening a new one")
+    @Operation(summary = "Link a report to an open case the caller needs to know, instead of opening a new one",
+            description = "A case the caller need not know answers 404 like a missing one." + LINK_RULES)
     ResponseEntity<Object> link(
             @Parameter(description = KEY_HELP) @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @PathVariable UUID caseId, @Valid @RequestBody FileReportRequest request) {
-        return idempotency.once(key, "POST /api/cases/" + caseId + "/reports", request, () -> {
-            intake.linkToCase(caseId, request);
-            return new Answer(204, null, null);
-        });
+        return idempotency.once(key, "POST /api/cases/" + caseId + "/reports", request,
+                () -> LinkAnswer.of(intake.linkToCase(caseId, request)));
     }
 
     @PostMapping("/api/reports/quick")

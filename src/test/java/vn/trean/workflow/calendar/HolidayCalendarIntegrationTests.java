@@ -3,17 +3,11 @@ package vn.trean.workflow.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -235,20 +229,7 @@ class HolidayCalendarIntegrationTests extends ApiIntegrationTest {
 
     /** A page's HTML as {@code user} (HTTP Basic), in Vietnamese unless the path asks otherwise. */
     private String page(String user, String path) {
-        String auth = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                            .newBuilder(URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Basic " + auth).header("Accept", "text/html").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("%s for %s", path, user).isEqualTo(200);
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return pageAs(user, path);
     }
 
     private static Instant vietnam(int year, int month, int day, int hour) {
