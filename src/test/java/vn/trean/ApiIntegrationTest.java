@@ -386,4 +386,25 @@ public abstract class ApiIntegrationTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The kinds of the notifications {@code caller}'s agency has about a case, newest first. */
+    protected java.util.List<String> notificationKinds(Api caller, UUID caseId) {
+        java.util.List<String> kinds = new java.util.ArrayList<>();
+        for (JsonNode n : caller.get("/api/notifications").expect(200).body()) {
+            if (n.get("caseId").asText().equals(caseId.toString())) {
+                kinds.add(n.get("kind").asText());
+            }
+        }
+        return kinds;
+    }
+
+    /** The entry {@code stepKey} of a case's timeline as {@code reader} sees it; fails when there is none. */
+    protected JsonNode timelineEntry(Api reader, UUID caseId, String stepKey) {
+        for (JsonNode step : reader.get("/api/cases/" + caseId).expect(200).body().get("steps")) {
+            if (step.get("stepKey").asText().equals(stepKey)) {
+                return step;
+            }
+        }
+        throw new AssertionError("no " + stepKey + " in the timeline of " + caseId);
+    }
 }

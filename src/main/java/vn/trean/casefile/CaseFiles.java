@@ -116,7 +116,13 @@ public interface CaseFiles {
      * An entry of the timeline that is no one's task (the emergency reported upward): done when it happens.
      * Idempotent by {@code entryId}.
      */
-    void recordTimelineEntry(UUID caseId, String entryKey, String entryId, String agencyId, Instant at);
+    default void recordTimelineEntry(UUID caseId, String entryKey, String entryId, String agencyId, Instant at) {
+        recordTimelineEntry(caseId, entryKey, entryId, agencyId, at, null);
+    }
+
+    /** As above, with what the entry records (its step data, e.g. whom an emergency was reported to); null for nothing. */
+    void recordTimelineEntry(UUID caseId, String entryKey, String entryId, String agencyId, Instant at,
+                             Map<String, Object> data);
 
     void setProtectionLevel(UUID caseId, String protectionLevel);
 

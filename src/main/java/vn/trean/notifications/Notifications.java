@@ -114,12 +114,20 @@ public class Notifications {
                         linked.reportId().toString(), letter));
     }
 
-    /** An emergency declared in a commune reaches the province department at once, in the app and by mail. */
+    /**
+     * An emergency declared in a commune reaches the province department at once, in the app and by mail, and the
+     * district labour office of a record from before 1 Jul 2025 with a notice that only names the case number: it
+     * has no step in the case and the notice opens nothing of it (no link).
+     */
     @EventListener
     void on(EmergencyReported reported) {
         Letter letter = letters.write(Kind.EMERGENCY_REPORTED, reported.caseId(), reported.caseNumber(), List.of(), null);
         for (String agency : reported.provinceAgencyIds()) {
             notify(reported.caseId(), Kind.EMERGENCY_REPORTED, agency, reported.caseId().toString(), letter);
+        }
+        Letter notice = letters.noticeOnly(Kind.EMERGENCY_REPORTED, reported.caseNumber());
+        for (String office : reported.legacyDistrictAgencyIds()) {
+            notify(reported.caseId(), Kind.EMERGENCY_REPORTED, office, reported.caseId().toString(), notice);
         }
     }
 
@@ -141,12 +149,19 @@ public class Notifications {
                         transfer.transferId() + ":" + transfer.action(), letter));
     }
 
-    /** A separation decided reaches the province department at once, as an emergency does (issue 9, item 2). */
+    /**
+     * A separation decided reaches the province department (and a legacy record's district labour office) at once,
+     * as an emergency does (issue 9, item 2).
+     */
     @EventListener
     void on(vn.trean.workflow.WorkflowEvents.SeparationReported reported) {
         Letter letter = letters.write(Kind.SEPARATION_REPORTED, reported.caseId(), reported.caseNumber(), List.of(), null);
         for (String agency : reported.provinceAgencyIds()) {
             notify(reported.caseId(), Kind.SEPARATION_REPORTED, agency, reported.decisionTaskId(), letter);
+        }
+        Letter notice = letters.noticeOnly(Kind.SEPARATION_REPORTED, reported.caseNumber());
+        for (String office : reported.legacyDistrictAgencyIds()) {
+            notify(reported.caseId(), Kind.SEPARATION_REPORTED, office, reported.decisionTaskId(), notice);
         }
     }
 

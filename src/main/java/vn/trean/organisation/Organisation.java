@@ -100,6 +100,25 @@ public class Organisation {
                 .optional();
     }
 
+    /**
+     * The district labour offices in service on {@code on} of the legacy districts whose communes the commune of
+     * today's list took over (by {@code locality_succession}), one per district: who hears of a pre-reform
+     * record of the commune. A commune formed across a district border has one of each district (the record does
+     * not say in which former commune the child lived); empty where no mapping or no such office is known.
+     */
+    public List<Agency> legacyDistrictOffices(String communeCode, LocalDate on) {
+        return jdbc.sql("select distinct on (a.locality_code) " + AGENCY_COLUMNS + """
+                        where a.kind = :kind and a.locality_list = 'LEGACY'
+                          and a.locality_code in (
+                              select lc.parent_code from locality_succession s
+                                join locality lc on lc.list = s.legacy_list and lc.code = s.legacy_code
+                               where s.current_list = 'V2025' and s.current_code = :commune and lc.level = 'COMMUNE')
+                          and a.valid_from <= :on and (a.valid_to is null or a.valid_to >= :on)
+                        order by a.locality_code, a.valid_to desc nulls first, a.id""")
+                .param("kind", AgencyKind.DISTRICT_LABOUR_OFFICE.name()).param("commune", communeCode).param("on", on)
+                .query(Organisation::agency).list();
+    }
+
     private static Locality locality(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Locality(Locality.AdministrativeList.valueOf(rs.getString(1)), rs.getString(2),
                 Locality.Level.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5));

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -78,6 +82,12 @@ public class PageFormat {
 
     public boolean overdue(Instant deadline) {
         return deadline != null && deadline.isBefore(now());
+    }
+
+    /** Ids by their names (an id without one as it is), comma-separated: e.g. the agencies an emergency was reported to. */
+    public String names(Object ids, Map<String, String> names) {
+        Collection<?> many = ids instanceof Collection<?> c ? c : List.of(ids);
+        return many.stream().map(String::valueOf).map(id -> names.getOrDefault(id, id)).collect(Collectors.joining(", "));
     }
 
     private String message(String code, Object... args) {

@@ -54,10 +54,12 @@ public final class WorkflowEvents {
 
     /**
      * An emergency was declared (its intervention step opened): the province department is told at once
-     * (Decree 56, art. 31 and the upward report); {@code provinceAgencyIds} are the province supervisor's agencies.
+     * (Decree 56, art. 31 and the upward report); {@code provinceAgencyIds} are the province supervisor's agencies,
+     * {@code legacyDistrictAgencyIds} the district labour offices told of a case received before 1 Jul 2025.
      */
     public record EmergencyReported(UUID caseId, String caseNumber, String communeCode, String provinceCode,
-                                    Instant reportedAt, List<String> provinceAgencyIds) {
+                                    Instant reportedAt, List<String> provinceAgencyIds,
+                                    List<String> legacyDistrictAgencyIds) {
     }
 
     /** A step still open when its deadline passed, and the agency it was routed to (null when none). */
@@ -99,10 +101,12 @@ public final class WorkflowEvents {
 
     /**
      * A temporary separation was decided (Form 07): the province department is told at once, as for an
-     * emergency ({@link EmergencyReported}); {@code decisionTaskId} is the decision's step.
+     * emergency ({@link EmergencyReported}), with the district labour office of a legacy record;
+     * {@code decisionTaskId} is the decision's step.
      */
     public record SeparationReported(UUID caseId, String caseNumber, String communeCode, String provinceCode,
-                                     Instant reportedAt, List<String> provinceAgencyIds, String decisionTaskId) {
+                                     Instant reportedAt, List<String> provinceAgencyIds, String decisionTaskId,
+                                     List<String> legacyDistrictAgencyIds) {
     }
 
     /** The 15 days of a separation end in two days; {@code agencyIds} are the commune officer's and chairman's. */

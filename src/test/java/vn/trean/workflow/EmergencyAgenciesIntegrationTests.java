@@ -156,22 +156,11 @@ class EmergencyAgenciesIntegrationTests extends ApiIntegrationTest {
     }
 
     private List<String> kindsOf(String username, UUID caseId) {
-        List<String> kinds = new java.util.ArrayList<>();
-        for (JsonNode n : as(username).get("/api/notifications").expect(200).body()) {
-            if (n.get("caseId").asText().equals(caseId.toString())) {
-                kinds.add(n.get("kind").asText());
-            }
-        }
-        return kinds;
+        return notificationKinds(as(username), caseId);
     }
 
     private JsonNode timelineEntry(UUID caseId, String stepKey) {
-        for (JsonNode step : as("officer").get("/api/cases/" + caseId).expect(200).body().get("steps")) {
-            if (step.get("stepKey").asText().equals(stepKey)) {
-                return step;
-            }
-        }
-        throw new AssertionError("no " + stepKey + " in the timeline of " + caseId);
+        return timelineEntry(as("officer"), caseId, stepKey);
     }
 
     /** A page as the user's browser gets it (HTML, Vietnamese). */

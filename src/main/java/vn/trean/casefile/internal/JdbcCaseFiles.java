@@ -515,12 +515,13 @@ class JdbcCaseFiles implements CaseFiles {
     }
 
     @Override
-    public void recordTimelineEntry(UUID caseId, String entryKey, String entryId, String agencyId, Instant at) {
+    public void recordTimelineEntry(UUID caseId, String entryKey, String entryId, String agencyId, Instant at,
+                                    Map<String, Object> data) {
         jdbc.sql("""
-                        insert into step_record (case_id, step_key, task_id, agency_id, opened_at, completed_at)
-                        values (:c, :s, :t, :a, :at, :at) on conflict (task_id) do nothing""")
+                        insert into step_record (case_id, step_key, task_id, agency_id, opened_at, completed_at, data)
+                        values (:c, :s, :t, :a, :at, :at, cast(:d as jsonb)) on conflict (task_id) do nothing""")
                 .param("c", caseId).param("s", entryKey).param("t", entryId).param("a", agencyId)
-                .param("at", Timestamp.from(at)).update();
+                .param("at", Timestamp.from(at)).param("d", toJson(data)).update();
     }
 
     @Override

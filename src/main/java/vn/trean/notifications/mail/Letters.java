@@ -52,6 +52,25 @@ public class Letters {
         return new Letter(subject, body);
     }
 
+    /**
+     * A notice for an agency that is told of a case without a part in it (the district labour office of a record
+     * from before 1 Jul 2025): the case number and what happened, and no link, since the case is not theirs to open.
+     */
+    public Letter noticeOnly(Kind kind, String caseNumber) {
+        String key = "mail.intro." + kind.name() + ".notice-only";
+        String subject = text("mail.subject-prefix", VIETNAMESE) + " "
+                + text("mail.subject." + kind.name(), VIETNAMESE, caseNumber, "")
+                + " / " + text("mail.subject." + kind.name(), ENGLISH, caseNumber, "");
+        String body = notice(key, caseNumber, VIETNAMESE) + "\n\n" + text("mail.english-below", VIETNAMESE) + "\n\n"
+                + notice(key, caseNumber, ENGLISH);
+        return new Letter(subject, body);
+    }
+
+    private String notice(String introKey, String caseNumber, Locale locale) {
+        return text(introKey, locale, caseNumber) + "\n\n" + text("mail.case", locale, caseNumber) + "\n\n"
+                + text("mail.footer.notice-only", locale);
+    }
+
     private String section(Kind kind, UUID caseId, String caseNumber, List<Step> steps, Instant deadline,
                            Locale locale) {
         StringBuilder text = new StringBuilder()

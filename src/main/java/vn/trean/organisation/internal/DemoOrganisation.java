@@ -12,7 +12,8 @@ import vn.trean.organisation.AgencyKind;
 
 /**
  * The demo organisation: Hà Nội and three of its communes, each with the agencies the procedure names,
- * the province's supervising department before and after the 2025 reform, and the hotline 111.
+ * the province's supervising department before and after the 2025 reform, the hotline 111, and one legacy
+ * district's labour office.
  */
 @Component
 @Order(11)
@@ -21,6 +22,9 @@ class DemoOrganisation implements ApplicationRunner {
 
     static final String PROVINCE = "01";
     static final List<String> COMMUNES = List.of("00004", "00008", "00025");
+    /** The district Ba Đình and its ward Giảng Võ in the legacy (pre-1 Jul 2025) list. */
+    static final String LEGACY_BA_DINH = "001";
+    static final String LEGACY_GIANG_VO = "00031";
 
     private final JdbcClient jdbc;
 
@@ -49,6 +53,26 @@ class DemoOrganisation implements ApplicationRunner {
                 PROVINCE, "2016-06-01", "2025-02-28");
         add("health-dept-" + PROVINCE, AgencyKind.PROVINCE_HEALTH_DEPT, "Sở Y tế Hà Nội", PROVINCE, "2025-03-01", null);
         add("hotline-111", AgencyKind.HOTLINE, "Tổng đài điện thoại quốc gia bảo vệ trẻ em 111", null, "2004-06-01", null);
+        addLegacyDistrictOffice();
+    }
+
+    /**
+     * One legacy district for the records of before 1 Jul 2025 (issue 9, item 2): the former ward Giảng Võ of the
+     * district Ba Đình is today's Giảng Võ, and Ba Đình's district labour office, kept for such records, is told
+     * when one of them becomes an emergency or a separation.
+     */
+    private void addLegacyDistrictOffice() {
+        jdbc.sql("""
+                        insert into locality_succession (legacy_code, current_code) values (:legacy, :current)
+                        on conflict do nothing""")
+                .param("legacy", LEGACY_GIANG_VO).param("current", "00025").update();
+        jdbc.sql("""
+                        insert into agency (id, kind, name, locality_list, locality_code, valid_from)
+                        values (:id, :kind, :name, 'LEGACY', :district, date '2016-06-01')
+                        on conflict (id) do nothing""")
+                .param("id", "district-labour-office-" + LEGACY_BA_DINH).param("kind", AgencyKind.DISTRICT_LABOUR_OFFICE.name())
+                .param("name", "Phòng Lao động - Thương binh và Xã hội quận Ba Đình").param("district", LEGACY_BA_DINH)
+                .update();
     }
 
     private void add(String id, AgencyKind kind, String name, String locality, String from, String to) {

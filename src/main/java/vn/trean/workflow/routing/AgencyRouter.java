@@ -8,9 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.organisation.Agency;
+import vn.trean.organisation.Locality.AdministrativeList;
 import vn.trean.organisation.Organisation;
 import vn.trean.workflow.CaseProcess;
 
@@ -25,6 +28,8 @@ import vn.trean.workflow.CaseProcess;
  */
 @Component
 public class AgencyRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgencyRouter.class);
 
     /** The pseudo-role of a plan measure's task: the agency that the plan made responsible for it. */
     public static final String PLAN_MEASURE_OWNER = "plan-measure-owner";
@@ -72,6 +77,28 @@ public class AgencyRouter {
             }
         }
         return List.copyOf(ids);
+    }
+
+    /**
+     * The district labour offices to tell of a case received before 1 Jul 2025 (a legacy, three-tier record): those
+     * in service today of the legacy districts whose communes the case's commune took over. None for a later case.
+     * A legacy record whose office is not in the organisation is told to the province alone, and the log says so
+     * with the case id and commune code only.
+     */
+    public List<String> legacyDistrictOfficesToNotify(CaseContext context) {
+        boolean legacyRecord = cases.receivedAt(context.caseId())
+                .map(received -> AdministrativeList.inForceOn(LocalDate.ofInstant(received, zone)) == AdministrativeList.LEGACY)
+                .orElse(false);
+        if (!legacyRecord) {
+            return List.of();
+        }
+        List<String> offices = organisation.legacyDistrictOffices(context.communeCode(), today()).stream()
+                .map(Agency::id).toList();
+        if (offices.isEmpty()) {
+            LOG.info("Case {} was received before 1 Jul 2025; no district labour office in service is known for commune {}:"
+                    + " the province department alone is told", context.caseId(), context.communeCode());
+        }
+        return offices;
     }
 
     /** Whether the routing rules in force today give {@code role} an agency for the commune (no case's choice counted). */

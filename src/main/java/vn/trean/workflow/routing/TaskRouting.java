@@ -16,7 +16,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.workflow.CaseProcess;
-import vn.trean.workflow.CaseProcess.Role;
 import vn.trean.workflow.CaseProcess.Step;
 import vn.trean.workflow.WorkflowEvents.EmergencyReported;
 import vn.trean.workflow.CaseProcess.Var;
@@ -39,11 +38,11 @@ public class TaskRouting implements TaskListener {
     private final ApplicationEventPublisher events;
 
     private final WorkingDayCalendar calendar;
-    private final AgencyRouter router;
+    private final UpwardReport upwardReport;
 
     TaskRouting(CaseFiles cases, WorkflowSettings settings, ApplicationEventPublisher events,
-                WorkingDayCalendar calendar, AgencyRouter router) {
-        this.router = router;
+                WorkingDayCalendar calendar, UpwardReport upwardReport) {
+        this.upwardReport = upwardReport;
         this.cases = cases;
         this.settings = settings;
         this.events = events;
@@ -89,15 +88,14 @@ public class TaskRouting implements TaskListener {
     }
 
     /**
-     * The emergency is reported to the province department at once, beside the commune's own work: an
-     * entry in the case's timeline with the time, and {@link EmergencyReported} for its notification.
+     * The emergency is reported to the province department (and a legacy record's district labour office) at once,
+     * beside the commune's own work: an entry in the case's timeline with the time and whom it was reported to, and
+     * {@link EmergencyReported} for its notification.
      */
     private void reportEmergencyUpward(DelegateTask task, CaseContext context, Instant now) {
-        List<String> province = router.agenciesToNotify(context, Role.PROVINCE_SUPERVISOR);
-        cases.recordTimelineEntry(context.caseId(), CaseProcess.EMERGENCY_REPORTED_ENTRY,
-                CaseProcess.EMERGENCY_REPORTED_ENTRY + ":" + task.getId(), province.isEmpty() ? null : province.get(0), now);
+        UpwardReport.Recipients told = upwardReport.record(context, CaseProcess.EMERGENCY_REPORTED_ENTRY, task.getId(), now);
         events.publishEvent(new EmergencyReported(context.caseId(), task.getExecution().getProcessBusinessKey(),
-                context.communeCode(), context.provinceCode(), now, province));
+                context.communeCode(), context.provinceCode(), now, told.province(), told.legacyDistrict()));
     }
 
     /**
