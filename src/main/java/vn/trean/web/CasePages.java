@@ -22,10 +22,12 @@ import vn.trean.audit.AuditLog;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.casefile.CaseNotFoundException;
 import vn.trean.identity.CurrentUser;
+import vn.trean.identity.Role;
 import vn.trean.identity.UserDirectory;
 import vn.trean.organisation.Agency;
 import vn.trean.organisation.Locality;
 import vn.trean.organisation.Organisation;
+import vn.trean.reporting.SeriousCaseReports;
 import vn.trean.tasks.WorkList;
 
 /** The case file (hồ sơ): header, timeline, plan and who read it, cut to the reader's role by {@link CaseSheet}. */
@@ -44,12 +46,17 @@ class CasePages {
     private final TransferPages transfers;
 
     private final vn.trean.workflow.LaterSeparations separations;
+    private final SeriousCaseReports seriousReports;
+    private final PageFormat pageFormat;
 
     CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
               CaseDocuments documents, MessageSource messages, TransferPages transfers,
-              vn.trean.workflow.LaterSeparations separations) {
+              vn.trean.workflow.LaterSeparations separations, SeriousCaseReports seriousReports,
+              PageFormat pageFormat) {
         this.transfers = transfers;
         this.separations = separations;
+        this.seriousReports = seriousReports;
+        this.pageFormat = pageFormat;
         this.cases = cases;
         this.documents = documents;
         this.messages = messages;
@@ -86,6 +93,10 @@ class CasePages {
         model.addAttribute("maxDocumentBytes", CaseDocuments.MAX_BYTES);
         model.addAttribute("canRequestSeparation", "OPEN".equals(view.status())
                 && me.role() == vn.trean.identity.Role.COMMUNE_OFFICER);
+        // issue 10 item 4: the commune that runs the case reports it upward; whoever sees the whole case sees the reports
+        model.addAttribute("canReportSerious", (me.role() == Role.COMMUNE_OFFICER || me.role() == Role.COMMUNE_CHAIRMAN)
+                && view.communeCode().equals(me.localityCode()));
+        model.addAttribute("seriousReports", sheet.fullView() ? seriousReports.ofCase(id, me) : List.of());
         model.addAttribute("people", displayNames(Stream.concat(
                 sheet.steps().stream().map(s -> s.completedBy()),
                 Stream.concat(viewers.stream().map(AuditLog.AuditEntry::actor),
@@ -128,6 +139,31 @@ class CasePages {
             flash.addFlashAttribute("separationProblem", messages.getMessage("page.case.separation-reason-required", null, locale));
         } catch (ApiProblem problem) {
             flash.addFlashAttribute("separationProblem", messages.getMessage("problem." + problem.code() + ".detail",
+                    problem.args(), problem.code(), locale));
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    /**
+     * The officer's or chairman's "Report as a serious case" (issue 10 item 4): sent to the province department, or
+     * the one sent a moment ago named again. A role that may not send gets the 403 page.
+     */
+    @PostMapping("/cases/{id}/serious-report")
+    String reportSerious(@PathVariable UUID id, RedirectAttributes flash) {
+        var locale = LocaleContextHolder.getLocale();
+        try {
+            var sent = seriousReports.send(id, users.requireCurrent());
+            String at = pageFormat.dateTime(sent.report().sentAt());
+            flash.addFlashAttribute("seriousNotice", sent.repeated()
+                    ? messages.getMessage("page.case.serious-report-repeated", new Object[] {at}, locale)
+                    : messages.getMessage("page.case.serious-report-sent", new Object[] {organisation
+                            .agency(sent.report().recipientAgencyId()).map(Agency::name)
+                            .orElse(sent.report().recipientAgencyId()), at}, locale));
+        } catch (ApiProblem problem) {
+            if (problem.status() != org.springframework.http.HttpStatus.CONFLICT) {
+                throw problem;
+            }
+            flash.addFlashAttribute("seriousProblem", messages.getMessage("problem." + problem.code() + ".detail",
                     problem.args(), problem.code(), locale));
         }
         return "redirect:/cases/" + id;
