@@ -73,6 +73,12 @@ public abstract class ApiIntegrationTest {
         return new Api(null, null, Map.of());
     }
 
+    /** Someone who signs in with a password of their own: a user a test created, who replaced the one-time password. */
+    protected Api withPassword(String username, String password) {
+        return anonymous().withHeader(HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     protected final class Api {
         private final String username;
         private final String language;

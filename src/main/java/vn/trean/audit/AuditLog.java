@@ -109,6 +109,26 @@ public class AuditLog {
                 "fromCommuneCode", e.fromCommune(), "toCommuneCode", e.toCommune(), "movedTaskIds", e.movedTaskIds()));
     }
 
+    /** Issue 10 item 4: a serious-case report sent upward, and to whom. */
+    @EventListener
+    void on(vn.trean.reporting.SeriousCaseReported e) {
+        write(e.actor(), "SERIOUS_CASE_REPORTED", e.caseId(), Map.of("reportId", e.reportId().toString(),
+                "recipientAgencyId", e.recipientAgencyId()));
+    }
+
+    /** Issue 10 item 5: an open-data export of closed cases — the period, the province (null: all) and how many. */
+    @EventListener
+    void on(vn.trean.reporting.OpenDataExported e) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("provinceCode", e.provinceCode());
+        detail.put("from", e.from().toString());
+        detail.put("to", e.to().toString());
+        detail.put("format", e.format());
+        detail.put("layoutVersion", e.layoutVersion());
+        detail.put("rows", e.rows());
+        write(e.actor(), "OPEN_DATA_EXPORTED", null, detail);
+    }
+
     @EventListener
     void on(CaseClosed e) {
         write("system", "CASE_CLOSED", e.caseId(), null);

@@ -176,10 +176,22 @@ public class Notifications {
         }
     }
 
+    /**
+     * A serious-case report (issue 10 item 4) reaches the province department at once, in the app and by mail with
+     * the report's text, which names the child by initials, age and sex only.
+     */
+    @EventListener
+    void on(vn.trean.reporting.SeriousCaseReported reported) {
+        Letter letter = letters.writeReport(Kind.SERIOUS_CASE_REPORTED, reported.caseId(), reported.caseNumber(),
+                reported.textVi(), reported.textEn());
+        notify(reported.caseId(), Kind.SERIOUS_CASE_REPORTED, reported.recipientAgencyId(),
+                reported.reportId().toString(), letter);
+    }
+
     /** The kinds of notification. */
     public enum Kind { NEW_TASK, TWELVE_HOUR_REMINDER, TWELVE_HOUR_BREACH, REPORT_LINKED, EMERGENCY_REPORTED,
         TRANSFER_REQUESTED, TRANSFER_ACCEPTED, TRANSFER_REFUSED,
-        SEPARATION_REPORTED, SEPARATION_REMINDER }
+        SEPARATION_REPORTED, SEPARATION_REMINDER, SERIOUS_CASE_REPORTED }
 
     private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter) {
         Optional<Long> created = jdbc.sql("""

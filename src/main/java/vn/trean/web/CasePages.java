@@ -30,10 +30,12 @@ import vn.trean.audit.AuditLog;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.casefile.CaseNotFoundException;
 import vn.trean.identity.CurrentUser;
+import vn.trean.identity.Role;
 import vn.trean.identity.UserDirectory;
 import vn.trean.organisation.Agency;
 import vn.trean.organisation.Locality;
 import vn.trean.organisation.Organisation;
+import vn.trean.reporting.SeriousCaseReports;
 import vn.trean.tasks.WorkList;
 
 /** The case file (hồ sơ): header, timeline, plan and who read it, cut to the reader's role by {@link CaseSheet}. */
@@ -53,12 +55,16 @@ class CasePages {
     private final TransferPages transfers;
 
     private final LaterSeparations separations;
+    private final SeriousCaseReports seriousReports;
+    private final PageFormat pageFormat;
 
     CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
               CaseDocuments documents, MessageSource messages, TransferPages transfers,
-              LaterSeparations separations) {
+              LaterSeparations separations, SeriousCaseReports seriousReports, PageFormat pageFormat) {
         this.transfers = transfers;
         this.separations = separations;
+        this.seriousReports = seriousReports;
+        this.pageFormat = pageFormat;
         this.cases = cases;
         this.documents = documents;
         this.messages = messages;
@@ -107,6 +113,10 @@ class CasePages {
         model.addAttribute("separationLastDay", separationLastDay(view, me, open));
         model.addAttribute("extension", extension);
         model.addAttribute("extensionErrors", extensionErrors.asMap());
+        // issue 10 item 4: the commune that runs the case reports it upward; whoever sees the whole case sees the reports
+        model.addAttribute("canReportSerious", (me.role() == Role.COMMUNE_OFFICER || me.role() == Role.COMMUNE_CHAIRMAN)
+                && view.communeCode().equals(me.localityCode()));
+        model.addAttribute("seriousReports", sheet.fullView() ? seriousReports.ofCase(id, me) : List.of());
         model.addAttribute("people", displayNames(Stream.of(
                 sheet.steps().stream().map(s -> s.completedBy()),
                 sheet.steps().stream().map(s -> s.data() == null ? null : s.data().get(LaterSeparations.RECORDED_BY))
@@ -200,6 +210,31 @@ class CasePages {
             return "redirect:/cases/" + id;
         }
         return casePage(id, me, null, Map.of(EXTENDED_UNTIL, extendedUntil, "reason", reason), errors, model);
+    }
+
+    /**
+     * The officer's or chairman's "Report as a serious case" (issue 10 item 4): sent to the province department, or
+     * the one sent a moment ago named again. A role that may not send gets the 403 page.
+     */
+    @PostMapping("/cases/{id}/serious-report")
+    String reportSerious(@PathVariable UUID id, RedirectAttributes flash) {
+        var locale = LocaleContextHolder.getLocale();
+        try {
+            var sent = seriousReports.send(id, users.requireCurrent());
+            String at = pageFormat.dateTime(sent.report().sentAt());
+            flash.addFlashAttribute("seriousNotice", sent.repeated()
+                    ? messages.getMessage("page.case.serious-report-repeated", new Object[] {at}, locale)
+                    : messages.getMessage("page.case.serious-report-sent", new Object[] {organisation
+                            .agency(sent.report().recipientAgencyId()).map(Agency::name)
+                            .orElse(sent.report().recipientAgencyId()), at}, locale));
+        } catch (ApiProblem problem) {
+            if (problem.status() != org.springframework.http.HttpStatus.CONFLICT) {
+                throw problem;
+            }
+            flash.addFlashAttribute("seriousProblem", messages.getMessage("problem." + problem.code() + ".detail",
+                    problem.args(), problem.code(), locale));
+        }
+        return "redirect:/cases/" + id;
     }
 
     private Map<String, String> agencyNames() {

@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
 
 /**
  * A browser's view of the app without a browser: signs in through the login form (with the form's CSRF
- * token) and then sends only the session cookie, as a page's script or a forged cross-site request would.
+ * token) and then sends only the session cookie, as a page's script or a forged cross-site request would. Public
+ * for the tests of other modules' page forms.
  */
-final class CookieSession {
+public final class CookieSession {
 
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern META_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
@@ -29,7 +30,7 @@ final class CookieSession {
     private String cookie;
 
     /** Signs in on the node at {@code port} through GET /login and POST /login. */
-    static CookieSession signIn(int port, String username, String password) {
+    public static CookieSession signIn(int port, String username, String password) {
         var session = new CookieSession();
         HttpResponse<String> form = session.send(HttpRequest.newBuilder(url(port, "/login")).GET());
         Matcher token = FORM_TOKEN.matcher(form.body());
@@ -47,12 +48,12 @@ final class CookieSession {
         return cookie;
     }
 
-    HttpResponse<String> get(int port, String path) {
+    public HttpResponse<String> get(int port, String path) {
         return send(HttpRequest.newBuilder(url(port, path)).header("Accept", "application/json, text/html").GET());
     }
 
     /** The CSRF token a page hands its scripts (meta tag of the layout). */
-    String pageToken(int port, String page) {
+    public String pageToken(int port, String page) {
         Matcher token = META_TOKEN.matcher(get(port, page).body());
         assertThat(token.find()).as("page %s carries the CSRF meta tag", page).isTrue();
         return token.group(1);
@@ -68,7 +69,7 @@ final class CookieSession {
     }
 
     /** A page's form post (urlencoded), its CSRF token among the fields. */
-    HttpResponse<String> postForm(int port, String path, Map<String, String> fields) {
+    public HttpResponse<String> postForm(int port, String path, Map<String, String> fields) {
         return send(HttpRequest.newBuilder(url(port, path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }

@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -27,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.trean.ApiIntegrationTest;
+import vn.trean.notifications.ReceivedMails.Mail;
 import vn.trean.notifications.mail.OutboxMailer;
 import vn.trean.workflow.WorkflowEvents.OpenStep;
 import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
@@ -173,40 +167,19 @@ class NotificationMailIntegrationTests extends ApiIntegrationTest {
 
     // --- helpers --------------------------------------------------------------------------------
 
-    record Mail(String from, String subject, String body) {
-    }
-
     record OutboxRow(Instant sentAt, int attempts, String lastError) {
     }
 
-    /** Sends due mail until none is left that the server takes. */
     private void deliverAll() {
-        while (mailer.sendDue() > 0) {
-            // next batch
-        }
+        ReceivedMails.deliverAll(mailer);
+    }
+
+    private List<Mail> mailsTo(String address, String caseNumber, String subjectPart) {
+        return ReceivedMails.to(smtp, address, caseNumber, subjectPart);
     }
 
     private String caseNumber(UUID caseId) {
         return jdbc.sql("select case_number from case_file where id = ?").param(caseId).query(String.class).single();
-    }
-
-    /** The mails the SMTP server received for {@code address} about the case whose subject contains {@code subjectPart}. */
-    private List<Mail> mailsTo(String address, String caseNumber, String subjectPart) {
-        List<Mail> mails = new ArrayList<>();
-        try {
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                boolean toAddress = Arrays.stream(message.getAllRecipients()).map(InternetAddress.class::cast)
-                        .map(InternetAddress::getAddress).anyMatch(address::equals);
-                String subject = message.getSubject();
-                if (toAddress && subject.contains(caseNumber) && subject.contains(subjectPart)) {
-                    Address from = message.getFrom()[0];
-                    mails.add(new Mail(((InternetAddress) from).getAddress(), subject, (String) message.getContent()));
-                }
-            }
-        } catch (MessagingException | IOException e) {
-            throw new AssertionError(e);
-        }
-        return mails;
     }
 
     private OutboxRow officersNewTaskMail(UUID caseId) {

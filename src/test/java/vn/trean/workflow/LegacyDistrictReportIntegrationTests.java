@@ -3,13 +3,11 @@ package vn.trean.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,11 +124,6 @@ class LegacyDistrictReportIntegrationTests extends ApiIntegrationTest {
 
     private Api person(String username) {
         return username.contains(".") ? withPassword(username, CHOSEN_PASSWORD) : as(username);
-    }
-
-    private Api withPassword(String username, String password) {
-        return anonymous().withHeader("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     private String taskId(String username, UUID caseId, String stepKey) {

@@ -231,10 +231,6 @@ class UnstaffedCommuneIntegrationTests extends ApiIntegrationTest {
         return withPassword(username, CHOSEN_PASSWORD);
     }
 
-    private Api withPassword(String username, String password) {
-        return anonymous().withHeader("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
 
     private JsonNode taskAs(String username, UUID caseId, String stepKey) {
         for (JsonNode task : person(username).get("/api/tasks?caseId=" + caseId).expect(200).body()) {

@@ -71,6 +71,26 @@ public class Letters {
                 + text("mail.footer.notice-only", locale);
     }
 
+    /**
+     * A report sent upward (a serious case): the report's own text under the intro, in each language, then the link.
+     * The texts are the sender's to keep free of the child's name.
+     */
+    public Letter writeReport(Kind kind, UUID caseId, String caseNumber, String vietnamese, String english) {
+        String subject = text("mail.subject-prefix", VIETNAMESE) + " "
+                + text("mail.subject." + kind.name(), VIETNAMESE, caseNumber)
+                + " / " + text("mail.subject." + kind.name(), ENGLISH, caseNumber);
+        String body = reportSection(kind, caseId, caseNumber, vietnamese, VIETNAMESE)
+                + "\n\n" + text("mail.english-below", VIETNAMESE) + "\n\n"
+                + reportSection(kind, caseId, caseNumber, english, ENGLISH);
+        return new Letter(subject, body);
+    }
+
+    private String reportSection(Kind kind, UUID caseId, String caseNumber, String report, Locale locale) {
+        return text("mail.intro." + kind.name(), locale, caseNumber) + "\n\n" + report + "\n\n"
+                + text("mail.link", locale, settings.baseUrl() + "/cases/" + caseId) + "\n\n"
+                + text("mail.footer." + kind.name(), locale);
+    }
+
     private String section(Kind kind, UUID caseId, String caseNumber, List<Step> steps, Instant deadline,
                            Locale locale) {
         StringBuilder text = new StringBuilder()
