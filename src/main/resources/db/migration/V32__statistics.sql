@@ -19,7 +19,7 @@ $$;
 -- Who a child is, for counting children rather than cases: until a person key exists, the folded name, the date
 -- of birth and the commune; a child without a date of birth is known within its own case only (never merged
 -- with a namesake). The one place to change when the child gets a person key: redefine this function, then
--- rebuild the rows (select statistics_sync(id) from case_file).
+-- rebuild the rows (select statistics_rebuild()).
 create function statistics_child_key(c child, commune_code text) returns uuid language sql immutable as $$
     select case when c.date_of_birth is null then c.case_id
                 else cast(md5(c.name_normalized || '|' || c.date_of_birth || '|' || commune_code) as uuid) end
@@ -67,31 +67,66 @@ create index statistics_case_province on statistics_case (province_code, receive
 create index statistics_case_commune on statistics_case (commune_code, received_on);
 create index statistics_case_child on statistics_case (child_key);
 
--- Recomputes the previous-case dates of every case of one child. The caller holds the child's lock.
-create function statistics_relink(child uuid) returns void language sql as $$
-    with cases as (
-        select case_id, received_on, received_at, is_case, abused, abuse_forms from statistics_case where child_key = statistics_relink.child
-    ), forms as (
-        select c.case_id, f.ord,
-               lag(c.received_on) over (partition by f.form order by c.received_at, c.case_id) as prev
-        from cases c cross join lateral unnest(c.abuse_forms) with ordinality as f(form, ord)
-        where c.abused
-    ), chains as (
-        select c.case_id,
-               case when c.is_case then lag(c.received_on) over (partition by c.is_case order by c.received_at, c.case_id) end
-                   as child_prev,
-               case when c.abused then lag(c.received_on) over (partition by c.abused order by c.received_at, c.case_id) end
-                   as abused_prev,
-               coalesce((select array_agg(f.prev order by f.ord) from forms f where f.case_id = c.case_id), '{}')
-                   as form_prev
-        from cases c
-    )
+-- A case's row as the case record gives it (all but the previous-case dates): its child (the first), its opening
+-- report, and what the steps the figures read recorded. Selected for one case by statistics_sync, for all at once by
+-- statistics_rebuild (PostgreSQL pushes the case id down into each part).
+create view statistics_source as
+select c.id as case_id, c.province_code, c.commune_code, c.received_at, d.received_on,
+       cast(date_trunc('month', d.received_on) as date) as received_month, c.category, c.status, c.protection_level,
+       coalesce(c.emergency, false) as emergency, c.closing_outcome, c.handling_outcome,
+       steps.verified_at, steps.abuse_confirmed,
+       statistics_child_key(ch.child_row, c.commune_code) as child_key, (ch.child_row).sex as child_sex,
+       coalesce(cast(extract(year from age(d.received_on, (ch.child_row).date_of_birth)) as smallint),
+                cast((ch.child_row).estimated_age as smallint)) as child_age,
+       coalesce(r.abuse_forms, '{}') as abuse_forms,
+       steps.window_done_at, steps.plan_draft_opened_at, steps.plan_approved_at
+  from case_file c
+  cross join lateral (select cast(c.received_at at time zone 'Asia/Ho_Chi_Minh' as date) as received_on) d
+  left join (select distinct on (x.case_id) x.case_id, x as child_row from child x order by x.case_id, x.id) ch
+         on ch.case_id = c.id
+  left join (select distinct on (case_id) case_id, abuse_forms from report where not linked
+              order by case_id, received_at) r on r.case_id = c.id
+  left join (
+      select case_id,
+             max(completed_at) filter (where step_key = 'verify_report') as verified_at,
+             (array_agg(data ->> 'abuseConfirmed' order by opened_at desc)
+                 filter (where step_key = 'verify_report' and data is not null))[1] as abuse_confirmed,
+             case when bool_and(completed_at is not null) filter (where step_key = any(statistics_window_steps()))
+                  then max(completed_at) filter (where step_key = any(statistics_window_steps())) end as window_done_at,
+             min(opened_at) filter (where step_key = 'draft_plan') as plan_draft_opened_at,
+             min(completed_at) filter (where step_key = 'approve_plan' and data ->> 'planApproved' = 'yes')
+                 as plan_approved_at
+        from step_record where step_key = any(statistics_step_keys())
+       group by case_id) steps on steps.case_id = c.id;
+
+-- The previous-case dates of every case, per child (selected for one child by statistics_relink, for all by
+-- statistics_rebuild). A case without a child row has none.
+create view statistics_chain as
+select c.case_id, c.child_key,
+       case when c.is_case then lag(c.received_on) over (partition by c.child_key, c.is_case
+                                                         order by c.received_at, c.case_id) end as child_prev_on,
+       case when c.abused then lag(c.received_on) over (partition by c.child_key, c.abused
+                                                        order by c.received_at, c.case_id) end as abused_prev_on,
+       coalesce(f.form_prev_on, '{}') as form_prev_on
+  from statistics_case c
+  left join (
+      select case_id, child_key, array_agg(prev order by ord) as form_prev_on
+        from (select s.case_id, s.child_key, f.ord,
+                     lag(s.received_on) over (partition by s.child_key, f.form order by s.received_at, s.case_id) as prev
+                from statistics_case s cross join lateral unnest(s.abuse_forms) with ordinality as f(form, ord)
+               where s.abused) per_form
+       group by case_id, child_key) f on f.case_id = c.case_id and f.child_key = c.child_key;
+
+-- (PL/pgSQL, so that the statement's plan is kept for the session: it runs on every change of a case.)
+create function statistics_relink(child uuid) returns void language plpgsql as $$
+begin
     update statistics_case s
-       set child_prev_on = chains.child_prev, abused_prev_on = chains.abused_prev, form_prev_on = chains.form_prev
-      from chains
-     where s.case_id = chains.case_id
+       set child_prev_on = ch.child_prev_on, abused_prev_on = ch.abused_prev_on, form_prev_on = ch.form_prev_on
+      from statistics_chain ch
+     where ch.child_key = statistics_relink.child and s.case_id = ch.case_id
        and (s.child_prev_on, s.abused_prev_on, s.form_prev_on)
-           is distinct from (chains.child_prev, chains.abused_prev, chains.form_prev)
+           is distinct from (ch.child_prev_on, ch.abused_prev_on, ch.form_prev_on);
+end;
 $$;
 
 -- Serialises the changes to one child's cases: two cases of the same child filed at once both see each other.
@@ -118,32 +153,7 @@ begin
                                       category, status, protection_level, emergency, closing_outcome, handling_outcome,
                                       verified_at, abuse_confirmed, child_key, child_sex, child_age, abuse_forms,
                                       window_done_at, plan_draft_opened_at, plan_approved_at)
-    select c.id, c.province_code, c.commune_code, c.received_at, d.received_on,
-           cast(date_trunc('month', d.received_on) as date), c.category, c.status, c.protection_level,
-           coalesce(c.emergency, false), c.closing_outcome, c.handling_outcome,
-           steps.verified_at, steps.abuse_confirmed,
-           statistics_child_key(ch.row, c.commune_code), (ch.row).sex,
-           coalesce(cast(extract(year from age(d.received_on, (ch.row).date_of_birth)) as smallint),
-                    cast((ch.row).estimated_age as smallint)),
-           coalesce(r.abuse_forms, '{}'),
-           steps.window_done_at, steps.plan_draft_opened_at, steps.plan_approved_at
-      from case_file c
-      cross join lateral (select cast(c.received_at at time zone 'Asia/Ho_Chi_Minh' as date) as received_on) d
-      left join lateral (select x as row from child x where x.case_id = c.id order by x.id limit 1) ch on true
-      left join lateral (select abuse_forms from report where case_id = c.id and not linked
-                          order by received_at limit 1) r on true
-      cross join lateral (
-          select max(completed_at) filter (where step_key = 'verify_report') as verified_at,
-                 (array_agg(data ->> 'abuseConfirmed' order by opened_at desc)
-                     filter (where step_key = 'verify_report' and data is not null))[1] as abuse_confirmed,
-                 case when bool_and(completed_at is not null) filter (where step_key = any(statistics_window_steps()))
-                      then max(completed_at) filter (where step_key = any(statistics_window_steps())) end
-                     as window_done_at,
-                 min(opened_at) filter (where step_key = 'draft_plan') as plan_draft_opened_at,
-                 min(completed_at) filter (where step_key = 'approve_plan' and data ->> 'planApproved' = 'yes')
-                     as plan_approved_at
-            from step_record where case_id = c.id and step_key = any(statistics_step_keys())) steps
-     where c.id = target
+    select * from statistics_source where case_id = target
     on conflict (case_id) do update set
         province_code = excluded.province_code, commune_code = excluded.commune_code,
         received_at = excluded.received_at, received_on = excluded.received_on,
@@ -167,6 +177,24 @@ begin
         perform statistics_relink(new_row.child_key);
     end if;
 end;
+$$;
+
+-- Every row again, set-based: after a bulk load with the triggers off, or when the child's identity changes
+-- (statistics_child_key). Takes a lock that keeps the case tables' writers waiting meanwhile.
+create function statistics_rebuild() returns void language sql as $$
+    lock table statistics_case in exclusive mode;
+    delete from statistics_case;
+    insert into statistics_case (case_id, province_code, commune_code, received_at, received_on, received_month,
+                                 category, status, protection_level, emergency, closing_outcome, handling_outcome,
+                                 verified_at, abuse_confirmed, child_key, child_sex, child_age, abuse_forms,
+                                 window_done_at, plan_draft_opened_at, plan_approved_at)
+    select * from statistics_source;
+    update statistics_case s
+       set child_prev_on = ch.child_prev_on, abused_prev_on = ch.abused_prev_on, form_prev_on = ch.form_prev_on
+      from statistics_chain ch
+     where s.case_id = ch.case_id and ch.child_key is not null
+       and (s.child_prev_on, s.abused_prev_on, s.form_prev_on)
+           is distinct from (ch.child_prev_on, ch.abused_prev_on, ch.form_prev_on);
 $$;
 
 create function statistics_case_changed() returns trigger language plpgsql as $$
@@ -196,7 +224,7 @@ create trigger statistics_step after insert or update of opened_at, completed_at
     for each row when (new.step_key = any(statistics_step_keys())) execute function statistics_part_changed();
 
 -- The cases already on record.
-select statistics_sync(id) from case_file;
+select statistics_rebuild();
 
 -- Reports linked to an existing case count among the reports received in their period.
 create index report_linked_received on report (received_at) where linked;

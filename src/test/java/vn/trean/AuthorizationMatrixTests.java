@@ -116,7 +116,7 @@ class AuthorizationMatrixTests extends MatrixTest {
             """;
 
     @Override
-    String matrix() {
+    protected String matrix() {
         return MATRIX;
     }
 }
