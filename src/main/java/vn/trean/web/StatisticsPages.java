@@ -43,9 +43,12 @@ class StatisticsPages {
     private final UserDirectory users;
     private final Organisation organisation;
     private final MessageSource messages;
+    private final PeriodicReportPages periodic;
 
-    StatisticsPages(Statistics statistics, UserDirectory users, Organisation organisation, MessageSource messages) {
+    StatisticsPages(Statistics statistics, UserDirectory users, Organisation organisation, MessageSource messages,
+                    PeriodicReportPages periodic) {
         this.statistics = statistics;
+        this.periodic = periodic;
         this.users = users;
         this.organisation = organisation;
         this.messages = messages;
@@ -94,6 +97,7 @@ class StatisticsPages {
         model.addAttribute("report", report);
         model.addAttribute("trendChart", StatisticsCharts.trend(report.trend()));
         model.addAttribute("communeChart", StatisticsCharts.areas(report.communes()));
+        model.addAttribute("periodic", periodic.panel(me, scope, chosen[0], chosen[1], provinceStaff));
         return "statistics";
     }
 

@@ -99,11 +99,20 @@ public final class PeriodicReportLayout {
      */
     public static ReportDocument document(ReportDocument.Frame frame, ReportKind kind, int year, LocalDate from,
                                           LocalDate to, PeriodicFigures figures) {
+        return document(frame, kind.periodName(year), from, to, figures);
+    }
+
+    /**
+     * The report over any period, named by {@code periodName} ("6 tháng đầu năm 2026", "từ 01/03/2026 đến
+     * 31/05/2026").
+     */
+    public static ReportDocument document(ReportDocument.Frame frame, String periodName, LocalDate from, LocalDate to,
+                                          PeriodicFigures figures) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("period ends before it starts: " + from + " – " + to);
         }
         return new ReportDocument(frame, "BÁO CÁO",
-                "Kết quả thực hiện công tác bảo vệ trẻ em " + kind.periodName(year),
+                "Kết quả thực hiện công tác bảo vệ trẻ em " + periodName,
                 "(Số liệu từ ngày %s đến ngày %s)".formatted(DAY.format(from), DAY.format(to)),
                 tables(figures::value, figures.communes()));
     }
