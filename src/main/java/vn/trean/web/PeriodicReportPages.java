@@ -19,7 +19,7 @@ import vn.trean.reporting.ReportSubmissions;
 import vn.trean.reporting.ReportSubmissions.ProvinceSubmissions;
 import vn.trean.reporting.ReportSubmissions.Submission;
 import vn.trean.reporting.StatisticsScope;
-import vn.trean.reporting.periodic.PeriodicReports;
+import vn.trean.reporting.PeriodicReports;
 
 /**
  * The periodic report's part of the statistics page (issue 10 item 3): the report of the shown scope and period as

@@ -26,7 +26,7 @@ import vn.trean.reporting.ReportSubmissions.Submission;
 import vn.trean.reporting.document.PdfReportWriter;
 import vn.trean.reporting.document.ReportDocument;
 import vn.trean.reporting.document.XlsxReportWriter;
-import vn.trean.reporting.periodic.PeriodicReports;
+import vn.trean.reporting.PeriodicReports;
 
 /** Issue 10 item 3: the periodic report as a document, and the figures a commune submits to the province. */
 @RestController

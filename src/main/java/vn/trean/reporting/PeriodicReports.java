@@ -1,4 +1,4 @@
-package vn.trean.reporting.periodic;
+package vn.trean.reporting;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,15 +19,12 @@ import vn.trean.organisation.Organisation;
 import vn.trean.problem.ApiProblem;
 import vn.trean.problem.InvalidFieldsProblem;
 import vn.trean.problem.InvalidFieldsProblem.Violation;
-import vn.trean.reporting.ReportKind;
-import vn.trean.reporting.ReportSubmissions;
 import vn.trean.reporting.ReportSubmissions.Submission;
-import vn.trean.reporting.Statistics;
-import vn.trean.reporting.StatisticsReport;
 import vn.trean.reporting.StatisticsReport.AgeGroup;
 import vn.trean.reporting.StatisticsReport.HandlingOutcome;
-import vn.trean.reporting.StatisticsScope;
 import vn.trean.reporting.document.ReportDocument;
+import vn.trean.reporting.periodic.PeriodicFigures;
+import vn.trean.reporting.periodic.PeriodicReportLayout;
 import vn.trean.reporting.document.ReportDocument.Frame;
 import vn.trean.reporting.document.ReportDocument.Issuer;
 import vn.trean.reporting.document.ReportDocument.Marking;
@@ -42,6 +39,7 @@ import vn.trean.workflow.EngineClock;
 @Service
 public class PeriodicReports {
 
+    private static final String ABUSED = "0101";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Map<AgeGroup, String> AGE_CODES = Map.of(AgeGroup.UNDER_6, "UNDER_6",
@@ -106,7 +104,7 @@ public class PeriodicReports {
     /** The statistics as the report's indicator codes ({@link PeriodicFigures} lists them). */
     public static PeriodicFigures figures(StatisticsReport report) {
         Map<String, Long> values = new HashMap<>();
-        values.put(PeriodicReportLayout.ABUSED, (long) report.children().abused());
+        values.put(ABUSED, (long) report.children().abused());
         report.children().abusedBySex().forEach((sex, n) -> values.put("0101.sex." + sex.name(), (long) n));
         report.children().abusedByAgeGroup().forEach((group, n) -> {
             if (AGE_CODES.containsKey(group)) {
@@ -138,7 +136,7 @@ public class PeriodicReports {
         List<PeriodicFigures.CommuneFigures> communes = report.scope().isCommune() ? List.of()
                 : report.communes().stream().filter(row -> row.code() != null)
                         .map(row -> new PeriodicFigures.CommuneFigures(row.code(), row.name(), Map.of(
-                                PeriodicReportLayout.ABUSED, (long) row.childrenAbused(),
+                                ABUSED, (long) row.childrenAbused(),
                                 "cases", (long) row.cases(),
                                 "reports.received", (long) row.received())))
                         .toList();
