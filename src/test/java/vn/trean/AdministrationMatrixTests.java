@@ -81,7 +81,7 @@ class AdministrationMatrixTests extends MatrixTest {
             """;
 
     @Override
-    String matrix() {
+    protected String matrix() {
         return MATRIX;
     }
 }

@@ -120,7 +120,7 @@ class AuthorizationMatrixTests extends MatrixTest {
             """;
 
     @Override
-    String matrix() {
+    protected String matrix() {
         return MATRIX;
     }
 }

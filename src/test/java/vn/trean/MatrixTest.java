@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
  * that comes after the authorization (an empty form, an unknown match reference), or change only test
  * data (a new report, a linked report, an uploaded document).
  */
-abstract class MatrixTest extends ApiIntegrationTest {
+public abstract class MatrixTest extends ApiIntegrationTest {
 
     static final List<String> CALLERS = List.of("anonymous", "hotline", "officer", "chairman", "police",
             "teacher", "health", "officer.ngocha", "supervisor", "owner", "admin", "admin.hanoi", "ctv.badinh");
 
     /** The table: a header line starting with #, then one row per request. */
-    abstract String matrix();
+    protected abstract String matrix();
 
     /*
      * Cells: the HTTP status. 302 = sent to the sign-in page (pages, webapps), or a page's answer to a form

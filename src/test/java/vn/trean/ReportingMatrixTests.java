@@ -26,7 +26,7 @@ class ReportingMatrixTests extends MatrixTest {
             """;
 
     @Override
-    String matrix() {
+    protected String matrix() {
         return MATRIX;
     }
 }

@@ -119,6 +119,31 @@ public class Organisation {
                 .query(Organisation::agency).list();
     }
 
+    /**
+     * The legacy (pre-1 July 2025) district of each commune of today's list in a province, through the legacy
+     * communes it took over ({@code locality_succession}): lets reports roll a pre-reform period up by district.
+     * A commune that took over legacy communes of several districts belongs to the district of most of them (the
+     * lowest code on a tie); a commune without known predecessors is left out.
+     */
+    public java.util.Map<String, Locality> legacyDistrictsOfCommunes(String provinceCode) {
+        java.util.Map<String, Locality> districts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select distinct on (s.current_code) s.current_code, d.list, d.code, d.level, d.name, d.province_code
+                          from locality_succession s
+                          join locality today on today.list = s.current_list and today.code = s.current_code
+                          join locality legacy on legacy.list = s.legacy_list and legacy.code = s.legacy_code
+                          join locality d on d.list = 'LEGACY' and d.code = legacy.parent_code and d.level = 'DISTRICT'
+                         where today.province_code = :province
+                         group by s.current_code, d.list, d.code, d.level, d.name, d.province_code
+                         order by s.current_code, count(*) desc, d.code""")
+                .param("province", provinceCode)
+                .query(rs -> {
+                    districts.put(rs.getString(1), new Locality(Locality.AdministrativeList.LEGACY, rs.getString(3),
+                            Locality.Level.DISTRICT, rs.getString(5), rs.getString(6)));
+                });
+        return districts;
+    }
+
     private static Locality locality(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Locality(Locality.AdministrativeList.valueOf(rs.getString(1)), rs.getString(2),
                 Locality.Level.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5));

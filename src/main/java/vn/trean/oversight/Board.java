@@ -96,31 +96,31 @@ public class Board {
     }
 
     public OverdueBoard board(CurrentUser user, Sort sort) {
-        Area area = areaOf(user);
+        SupervisedArea area = areaOf(user);
         Instant now = EngineClock.now();
-        List<OverdueRow> overdue = workList.inArea(area.commune(), area.province(), true, false, now, MAX_ROWS).stream()
+        List<OverdueRow> overdue = workList.inArea(area.communeCode(), area.provinceCode(), true, false, now, MAX_ROWS).stream()
                 .map(t -> new OverdueRow(t.taskId(), t.caseId(), t.caseNumber(), t.communeCode(), t.stepKey(), t.name(),
                         t.candidateGroups(), t.dueAt(), Duration.between(t.dueAt(), now).toSeconds()))
                 .sorted(comparator(sort))
                 .toList();
-        List<WindowRow> window = workList.inArea(area.commune(), area.province(), false, true, now, MAX_ROWS).stream()
+        List<WindowRow> window = workList.inArea(area.communeCode(), area.provinceCode(), false, true, now, MAX_ROWS).stream()
                 .collect(Collectors.toMap(TaskRow::caseId, t -> t, (a, b) -> a, java.util.LinkedHashMap::new))
                 .values().stream()
                 .map(t -> new WindowRow(t.caseId(), t.caseNumber(), t.communeCode(), t.stepKey(), t.name(),
                         t.windowEndsAt(), Duration.between(now, t.windowEndsAt()).toSeconds()))
                 .sorted(Comparator.comparing(WindowRow::windowEndsAt))
                 .toList();
-        List<UnstaffedRow> unstaffed = workList.inAreaAtStep(area.commune(), area.province(),
+        List<UnstaffedRow> unstaffed = workList.inAreaAtStep(area.communeCode(), area.provinceCode(),
                         CaseProcess.Step.ASSIGN_RECEIVING_AGENCY.formKey(), MAX_ROWS).stream()
                 .map(t -> new UnstaffedRow(t.taskId(), t.caseId(), t.caseNumber(), t.communeCode(), t.candidateGroups(),
                         t.createdAt(), t.windowEndsAt()))
                 .toList();
-        return new OverdueBoard(now, area.commune(), area.province(), overdue, window,
-                workList.countByStep(area.commune(), area.province()), unstaffed, openEmergencies(area, now));
+        return new OverdueBoard(now, area.communeCode(), area.provinceCode(), overdue, window,
+                workList.countByStep(area.communeCode(), area.provinceCode()), unstaffed, openEmergencies(area, now));
     }
 
-    private List<EmergencyRow> openEmergencies(Area area, Instant now) {
-        Map<UUID, List<TaskRow>> byCase = workList.inArea(area.commune(), area.province(), false, false, now, MAX_ROWS)
+    private List<EmergencyRow> openEmergencies(SupervisedArea area, Instant now) {
+        Map<UUID, List<TaskRow>> byCase = workList.inArea(area.communeCode(), area.provinceCode(), false, false, now, MAX_ROWS)
                 .stream().filter(t -> t.emergency() && CaseProcess.EMERGENCY_STEP_KEYS.contains(t.stepKey()))
                 .collect(Collectors.groupingBy(TaskRow::caseId, java.util.LinkedHashMap::new, Collectors.toList()));
         return byCase.values().stream()
@@ -132,18 +132,18 @@ public class Board {
 
     /** How many open tasks of the user's area have a deadline computed without the holidays of a year, per year. */
     public Map<Integer, Integer> deadlinesWithoutHolidays(CurrentUser user) {
-        Area area = areaOf(user);
-        return workList.deadlinesWithoutHolidays(area.commune(), area.province());
+        SupervisedArea area = areaOf(user);
+        return workList.deadlinesWithoutHolidays(area.communeCode(), area.provinceCode());
     }
 
     /** Deadline compliance by commune for the cases received from {@code from} to {@code to}, both inclusive (Vietnam dates). */
     public List<ComplianceRow> compliance(CurrentUser user, LocalDate from, LocalDate to) {
-        Area area = areaOf(user);
+        SupervisedArea area = areaOf(user);
         if (to.isBefore(from)) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "period-reversed");
         }
         Instant now = EngineClock.now();
-        var milestones = cases.milestones(area.commune(), area.province(), from.atStartOfDay(VIETNAM).toInstant(),
+        var milestones = cases.milestones(area.communeCode(), area.provinceCode(), from.atStartOfDay(VIETNAM).toInstant(),
                 to.plusDays(1).atStartOfDay(VIETNAM).toInstant(), CaseProcess.TWELVE_HOUR_STEP_KEYS);
         Map<String, int[]> byCommune = new TreeMap<>();
         for (var m : milestones) {
@@ -177,14 +177,7 @@ public class Board {
         };
     }
 
-    private record Area(String commune, String province) {
-    }
-
-    private static Area areaOf(CurrentUser user) {
-        return switch (user.role()) {
-            case PROVINCE_SUPERVISOR, PROCESS_OWNER, ADMIN -> new Area(null, user.provinceCode());
-            case COMMUNE_CHAIRMAN, COMMUNE_OFFICER -> new Area(user.localityCode(), null);
-            default -> throw new ApiProblem(HttpStatus.FORBIDDEN, "board-forbidden");
-        };
+    private static SupervisedArea areaOf(CurrentUser user) {
+        return SupervisedArea.of(user).orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "board-forbidden"));
     }
 }

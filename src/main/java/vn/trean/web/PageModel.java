@@ -7,6 +7,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.trean.identity.CurrentUser;
 import vn.trean.identity.Role;
 import vn.trean.identity.UserDirectory;
+import vn.trean.oversight.SupervisedArea;
 
 /** What every page's header needs: who is signed in, what they may open, and the language links. */
 @ControllerAdvice(basePackageClasses = PageModel.class)
@@ -31,10 +32,10 @@ class PageModel {
 
     @ModelAttribute("nav")
     Nav nav() {
-        return users.current().map(u -> new Nav(u.role().readsCaseFiles(), u.role().receivesReports(), seesBoard(u.role()),
-                u.role().usesEngineTools(), u.role() == Role.ADMIN || u.role() == Role.PROVINCE_ADMIN,
-                u.role() == Role.ADMIN, u.role().filesQuickReports(),
-                u.role().receivesReports() || u.role().filesQuickReports()))
+        return users.current().map(u -> new Nav(u.role().readsCaseFiles(), u.role().receivesReports(),
+                SupervisedArea.of(u).isPresent(), u.role().usesEngineTools(),
+                u.role() == Role.ADMIN || u.role() == Role.PROVINCE_ADMIN, u.role() == Role.ADMIN,
+                u.role().filesQuickReports(), u.role().receivesReports() || u.role().filesQuickReports()))
                 .orElse(new Nav(false, false, false, false, false, false, false, false));
     }
 
@@ -50,15 +51,8 @@ class PageModel {
                 current.replaceQueryParam("lang", "en").build().toUriString());
     }
 
-    /** The roles the board serves (Board: a province for its supervisor, a commune for its chairman and officer). */
-    static boolean seesBoard(Role role) {
-        return switch (role) {
-            case PROVINCE_SUPERVISOR, COMMUNE_CHAIRMAN, COMMUNE_OFFICER, PROCESS_OWNER, ADMIN -> true;
-            default -> false;
-        };
-    }
-
     /**
+     * @param board       the board and the statistics: whoever oversees an area ({@link SupervisedArea}, the one rule)
      * @param admin opens the administration pages (the security rules decide; this only shows the link)
      * @param nationalAdmin administers the whole installation: integrations and the holiday calendar too
      * @param quickReport files through the short form of a phone (a village collaborator; no task list)

@@ -1,6 +1,7 @@
 package vn.trean.workflow;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.stereotype.Service;
 import vn.trean.workflow.calendar.WorkingDayCalendar;
 
@@ -16,5 +17,10 @@ public class WorkingDays {
 
     public Instant add(Instant start, int workingDays) {
         return calendar.addWorkingDays(start, workingDays);
+    }
+
+    /** Whether a (Vietnam) day is a working day: not a weekend nor a holiday, or a make-up working day. */
+    public boolean isWorkingDay(LocalDate day) {
+        return calendar.isWorkingDay(day);
     }
 }

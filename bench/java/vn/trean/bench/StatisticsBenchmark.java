@@ -1,0 +1,308 @@
+package vn.trean.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.trean.reporting.Statistics;
+import vn.trean.reporting.StatisticsScope;
+
+/**
+ * The statistics of a province with {@code bench.cases} cases on record (default 1,000,000), and what keeping
+ * their summary ({@code statistics_case}, V32) costs each change of a case.
+ *
+ * <p>Seeds the cases of Hà Nội (its 126 communes) with SQL ({@code generate_series}), received over the last five
+ * years: case, child (about one child in ten has two cases), opening report, verification, plan steps for a third,
+ * missed 12-hour deadlines, reports linked later. The summary's triggers are off while seeding; the summary is then
+ * built in one statement ({@code statistics_rebuild()}, timed). Times the statistics of the province and of one
+ * commune for a half-year, a year and five years: the first call, then {@code bench.requests} calls (median, slowest),
+ * as the service call plus its JSON, and over HTTP (the API and the page). Then files cases through SQL as the app
+ * writes them, with the triggers on and off in turns, for the cost per case. Not a test: nothing is asserted.
+ * Figures go to the console and to {@code target/bench/statistics.md}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"trean.db.pool-size=4", "logging.level.root=WARN"})
+@ActiveProfiles("test")
+class StatisticsBenchmark {
+
+    private static final int CASES = Integer.getInteger("bench.cases", 1_000_000);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 7);
+    private static final int WRITES = Integer.getInteger("bench.writes", 1000);
+    private static final int BATCH = 200_000;
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final List<String> TRIGGERS = List.of("case_file:statistics_case_opened",
+            "case_file:statistics_case_updated", "child:statistics_child", "report:statistics_report",
+            "step_record:statistics_step");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Statistics statistics;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void statisticsOfAProvinceWithAMillionCases() throws Exception {
+        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate first = today.minusYears(5).plusDays(1);
+        long seeding = timed(() -> seed(first, today));
+        long rebuild = timed(() -> jdbc.sql("select statistics_rebuild()").query().singleRow());
+        triggers(true);
+        jdbc.sql("analyze").update();
+        int communes = jdbc.sql("select count(distinct commune_code) from statistics_case where province_code = '01'")
+                .query(Integer.class).single();
+        String commune = jdbc.sql("select commune_code from statistics_case where province_code = '01' "
+                + "group by commune_code order by count(*) desc limit 1").query(String.class).single();
+        lines.add("%,d cases of Hà Nội (%d communes) seeded with SQL in %d s; the summary built from them "
+                .formatted(CASES, communes, seeding / 1000) + "(`statistics_rebuild()`) in %d s, %s on disk.".formatted(
+                rebuild / 1000, jdbc.sql("select pg_size_pretty(pg_total_relation_size('statistics_case'))")
+                        .query(String.class).single()));
+        lines.add("");
+        lines.add("| scope | period | cases in it | first call ms | median ms | slowest ms | over HTTP: API, page (median ms) |");
+        lines.add("|---|---|---|---|---|---|---|");
+        LocalDate halfYear = today.getMonthValue() > 6 ? LocalDate.of(today.getYear(), 1, 1)
+                : LocalDate.of(today.getYear() - 1, 7, 1);
+        LocalDate[][] periods = {
+                {halfYear, halfYear.plusMonths(6).minusDays(1)},
+                {today.minusYears(1).plusDays(1), today},
+                {first, today}};
+        String[] names = {"half-year", "year", "5 years"};
+        for (StatisticsScope scope : List.of(StatisticsScope.province("01"), StatisticsScope.commune("01", commune))) {
+            for (int p = 0; p < periods.length; p++) {
+                measure(scope, names[p], periods[p][0], periods[p][1]);
+            }
+        }
+        lines.add("");
+        writes();
+
+        String report = "# Statistics benchmark\n\n" + String.join("\n", lines) + "\n";
+        System.out.println(report);
+        Path out = Path.of("target", "bench", "statistics.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+
+    private void measure(StatisticsScope scope, String name, LocalDate from, LocalDate to) throws Exception {
+        Supplier<Object> call = () -> {
+            try {
+                return json.writeValueAsBytes(statistics.report(scope, from, to));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        long firstCall = timed(call::get);
+        long[] warm = new long[REQUESTS];
+        for (int i = 0; i < REQUESTS; i++) {
+            warm[i] = timed(call::get);
+        }
+        Arrays.sort(warm);
+        String query = "from=" + from + "&to=" + to + (scope.isCommune() ? "&commune=" + scope.communeCode() : "");
+        long api = medianOverHttp("/api/statistics?" + query);
+        long page = medianOverHttp("/statistics?" + query);
+        int cases = jdbc.sql("select count(*) from statistics_case where " + (scope.isCommune()
+                        ? "commune_code = :c" : "province_code = :p") + " and received_on between :f and :t")
+                .param("c", scope.communeCode()).param("p", scope.provinceCode()).param("f", from).param("t", to)
+                .query(Integer.class).single();
+        lines.add(String.format(Locale.ROOT, "| %s | %s (%s – %s) | %,d | %d | %d | %d | %d, %d |",
+                scope.isCommune() ? "commune " + scope.communeCode() : "province 01", name, from, to, cases, firstCall,
+                warm[warm.length / 2], warm[warm.length - 1], api, page));
+    }
+
+    /** Median of a few calls as the supervisor; HTTP Basic adds one BCrypt check per call unless remembered. */
+    private long medianOverHttp(String path) throws Exception {
+        long[] times = new long[3];
+        String auth = Base64.getEncoder().encodeToString("supervisor:TreAn@2026".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofMinutes(2)).header("Authorization", "Basic " + auth)
+                    .header("Accept", path.startsWith("/api") ? "application/json" : "text/html").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            times[i] = (System.nanoTime() - start) / 1_000_000;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+        }
+        Arrays.sort(times);
+        return times[1];
+    }
+
+    /**
+     * A case as the app writes it over its life — the case, its child, its report, the verification opened, its
+     * data recorded, completed — each statement of it firing the summary's triggers, in one transaction per case;
+     * in turns with the triggers off, so that both see the same load.
+     */
+    private void writes() {
+        long[] on = new long[2];
+        long[] off = new long[2];
+        int rounds = 10;
+        for (int round = 0; round < rounds; round++) {
+            for (boolean enabled : new boolean[] {true, false}) {
+                triggers(enabled);
+                long[] into = enabled ? on : off;
+                for (int i = 0; i < WRITES / rounds; i++) {
+                    into[0] += timed(this::fileOneCase);
+                    into[1]++;
+                }
+            }
+        }
+        triggers(true);
+        double withTriggers = (double) on[0] / on[1];
+        double without = (double) off[0] / off[1];
+        lines.add(String.format(Locale.ROOT, "Keeping the summary: a case written as the app writes it (5 statements, "
+                        + "one transaction) took %.2f ms with the triggers and %.2f ms without (%d cases each, in turns): "
+                        + "%.2f ms per case for the summary.", withTriggers, without, on[1], withTriggers - without));
+    }
+
+    private void fileOneCase() {
+        transactions.executeWithoutResult(status -> {
+            UUID id = UUID.randomUUID();
+            String task = "write-" + id;
+            jdbc.sql("""
+                            insert into case_file (id, case_number, commune_code, province_code, category, received_at,
+                                                   created_at, created_by)
+                            values (:id, :number, '00004', '01', 'ABUSED', now(), now(), 'bench')""")
+                    .param("id", id).param("number", "W-" + id).update();
+            jdbc.sql("""
+                            insert into child (id, case_id, full_name, name_normalized, date_of_birth, sex)
+                            values (gen_random_uuid(), :id, 'Trẻ ghi thử', 'tre ghi thu', date '2016-05-01', 'FEMALE')""")
+                    .param("id", id).update();
+            jdbc.sql("""
+                            insert into report (case_id, receiving_agency_id, receiving_officer, channel, place,
+                                                current_condition, abuse_forms, received_at, linked)
+                            values (:id, 'hotline', 'bench', 'PHONE', 'Tổ 1', 'Bầm tím', '{VIOLENCE}', now(), false)""")
+                    .param("id", id).update();
+            jdbc.sql("""
+                            insert into step_record (case_id, step_key, task_id, opened_at, due_at)
+                            values (:id, 'verify_report', :task, now(), now() + interval '12 hours')""")
+                    .param("id", id).param("task", task).update();
+            jdbc.sql("update step_record set data = '{\"abuseConfirmed\": \"yes\"}' where task_id = :task")
+                    .param("task", task).update();
+            jdbc.sql("update step_record set completed_at = now() where task_id = :task").param("task", task).update();
+        });
+    }
+
+    private void triggers(boolean enabled) {
+        for (String trigger : TRIGGERS) {
+            String[] parts = trigger.split(":");
+            jdbc.sql("alter table " + parts[0] + (enabled ? " enable" : " disable") + " trigger " + parts[1]).update();
+        }
+    }
+
+    /**
+     * The cases, in batches: a case's child is one of 0.9 × cases children, so about one child in ten has two cases
+     * (in the same commune, with the same name and date of birth).
+     */
+    private void seed(LocalDate first, LocalDate today) {
+        triggers(false);
+        String numbers = """
+                select i, (i * 7919::bigint) %% :children as child,
+                       timestamptz '%s 00:00+07' + (i::float8 / :cases) * (timestamptz '%s 23:59+07' - timestamptz '%s 00:00+07')
+                           as received
+                  from generate_series(:low, :high) as i""".formatted(first, today, first);
+        String communes = """
+                (select array_agg(code order by code) as codes, count(*) as n from locality
+                  where list = 'V2025' and level = 'COMMUNE' and province_code = '01') l""";
+        for (int low = 1; low <= CASES; low += BATCH) {
+            int high = Math.min(CASES, low + BATCH - 1);
+            batch("""
+                    insert into case_file (id, case_number, commune_code, province_code, category, status, protection_level,
+                                           emergency, received_at, created_at, created_by, closed_at, closing_outcome,
+                                           criminal_procedure, handling_outcome)
+                    select md5('case' || i)::uuid, 'BENCH-' || i, l.codes[1 + child %% l.n], '01',
+                           (array['ABUSED', 'ABUSED', 'AT_RISK', 'SPECIAL_CIRCUMSTANCES'])[1 + i %% 4],
+                           case when closed then 'CLOSED' else 'OPEN' end,
+                           (array[null, 'prevention', 'support', 'intervention'])[1 + i %% 4],
+                           i %% 17 = 0, received, received, 'bench',
+                           case when closed then received + interval '60 days' end,
+                           case when closed then case when i %% 13 = 0 then 'VERIFIED_NOT_A_CASE' else 'CASE_HANDLED' end end,
+                           i %% 7 = 0,
+                           case when i %% 7 = 0 then (array['PENDING', 'PROSECUTED', 'ADMINISTRATIVE_SANCTION', 'NONE'])[1 + i %% 4] end
+                      from (select *, received < now() - interval '90 days' and i %% 5 <> 0 as closed from (%s) n) g, %s
+                    """.formatted(numbers, communes), low, high);
+            batch("""
+                    insert into child (id, case_id, full_name, name_normalized, date_of_birth, estimated_age, sex)
+                    select md5('child' || i)::uuid, md5('case' || i)::uuid, 'Trẻ ' || child, 'tre ' || child,
+                           case when child %% 5 <> 0 then date '2010-01-01' + (child %% 5000)::int end,
+                           case when child %% 5 = 0 then child %% 16 end,
+                           (array['MALE', 'FEMALE', 'UNKNOWN'])[1 + child %% 3]
+                      from (%s) n
+                    """.formatted(numbers), low, high);
+            batch("""
+                    insert into report (id, case_id, receiving_agency_id, receiving_officer, channel, place,
+                                        current_condition, abuse_forms, received_at, linked)
+                    select md5('report' || i)::uuid, md5('case' || i)::uuid, 'hotline', 'bench', 'PHONE', 'Tổ dân phố',
+                           'Tình trạng', case when i %% 9 = 0 then array['VIOLENCE', 'SEXUAL_ABUSE']
+                                              else array[(array['VIOLENCE', 'EXPLOITATION', 'SEXUAL_ABUSE', 'TRAFFICKING',
+                                                                'ABANDONMENT', 'OTHER'])[1 + i %% 6]] end,
+                           received, false
+                      from (%s) n
+                    union all
+                    select md5('linked' || i)::uuid, md5('case' || i)::uuid, 'hotline', 'bench', 'PHONE', 'Tổ dân phố',
+                           'Báo thêm', '{}', received + interval '1 day', true
+                      from (%s) n where i %% 50 = 0
+                    """.formatted(numbers, numbers), low, high);
+            batch("""
+                    insert into step_record (case_id, step_key, task_id, opened_at, due_at, completed_at, data)
+                    select md5('case' || i)::uuid, 'verify_report', 'bv-' || i, received, received + interval '12 hours',
+                           received + (i %% 20) * interval '1 hour',
+                           jsonb_build_object('abuseConfirmed', case when i %% 5 = 0 then 'no' else 'yes' end)
+                      from (%s) n where i %% 10 <> 0
+                    union all
+                    select md5('case' || i)::uuid, 'draft_plan', 'bd-' || i, received + interval '2 days',
+                           received + interval '9 days', received + interval '5 days', '{}'::jsonb
+                      from (%s) n where i %% 3 = 0
+                    union all
+                    select md5('case' || i)::uuid, 'approve_plan', 'ba-' || i, received + interval '5 days',
+                           received + interval '9 days', received + interval '2 days' + (i %% 12) * interval '1 day',
+                           '{"planApproved": "yes"}'::jsonb
+                      from (%s) n where i %% 3 = 0
+                    """.formatted(numbers, numbers, numbers), low, high);
+            batch("""
+                    insert into deadline_breach (case_id, step_key, task_id, deadline_at, detected_at, resolved_at, agency_id)
+                    select md5('case' || i)::uuid, 'verify_report', 'bv-' || i, received + interval '12 hours',
+                           received + interval '12 hours', received + (i %% 20) * interval '1 hour',
+                           'child-protection-' || l.codes[1 + child %% l.n]
+                      from (%s) n, %s where i %% 10 <> 0 and i %% 20 > 12
+                    """.formatted(numbers, communes), low, high);
+        }
+    }
+
+    private void batch(String sql, int low, int high) {
+        jdbc.sql(sql).param("low", low).param("high", high).param("cases", CASES)
+                .param("children", Math.max(1, CASES * 9L / 10)).update();
+    }
+
+    private static long timed(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,179 @@
+package vn.trean.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import vn.trean.ApiIntegrationTest;
+
+/**
+ * Issue 10 item 3 through the API: the periodic report of a commune and of a province as XLSX (read back with POI)
+ * and PDF (its text extracted with PDFBox) carries the same figures as the statistics; a commune submits its
+ * figures, counted on the server and frozen; a correction is a new version with its note; the province sees who
+ * has submitted.
+ */
+class PeriodicReportIntegrationTests extends ApiIntegrationTest {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final String ABUSED_ROW = "Tổng số trẻ em bị xâm hại (chỉ tiêu 0101)";
+
+    @Test
+    void theCommunesReportCarriesTheStatisticsInTheIndicatorTablesAsXlsxAndPdf() throws IOException {
+        LocalDate today = LocalDate.now(VIETNAM);
+        String period = "from=" + today.withDayOfYear(1) + "&to=" + today;
+        fileOneReport();
+        JsonNode figures = as("officer").get("/api/statistics?" + period).expect(200).body();
+
+        byte[] xlsx = download("officer", "/api/statistics/report?" + period + "&format=xlsx");
+        List<String> cells = new ArrayList<>();
+        long abused;
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            sheet.forEach(row -> row.forEach(cell -> cells.add(text(cell))));
+            abused = numberBeside(sheet, ABUSED_ROW);
+        }
+        assertThat(abused).as("children abused, as the statistics count them")
+                .isEqualTo(figures.at("/children/abused").asLong()).isPositive();
+        assertThat(String.join("\n", cells)).contains("ỦY BAN NHÂN DÂN BA ĐÌNH").contains("HẠN CHẾ TIẾP CẬN")
+                .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("Trẻ em bị xâm hại");
+
+        byte[] pdf = download("chairman", "/api/statistics/report?" + period + "&format=pdf");
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("BÁO CÁO").contains("HẠN CHẾ TIẾP CẬN").contains("Ba Đình")
+                    .contains("Chia theo hình thức xâm hại").contains(ABUSED_ROW + " " + abused);
+        }
+    }
+
+    @Test
+    void theProvincesReportHasATableOfItsCommunes() throws IOException {
+        fileOneReport();
+        LocalDate today = LocalDate.now(VIETNAM);
+        byte[] xlsx = download("supervisor", "/api/statistics/report?from=" + today.withDayOfYear(1) + "&to=" + today
+                + "&format=xlsx");
+        List<String> cells = new ArrayList<>();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.add(text(cell)))));
+        }
+        assertThat(cells).contains("SỞ Y TẾ", "Toàn tỉnh", "Ba Đình");
+    }
+
+    @Test
+    void aCommuneSubmitsItsFiguresFrozenAndCorrectsThemOnlyWithANote() throws IOException {
+        Map<String, Object> period = Map.of("from", "2029-01-01", "to", "2029-06-30");
+        JsonNode first = as("officer").post("/api/statistics/submissions", period).expect(201).body();
+        assertThat(first.get("version").asInt()).isEqualTo(1);
+        assertThat(first.get("unitCode").asText()).isEqualTo(COMMUNE_A);
+
+        JsonNode frozen = as("chairman").post("/api/statistics/submissions", period).expect(409).body();
+        assertThat(frozen.get("type").asText()).endsWith("submission-frozen");
+        assertThat(frozen.get("errors")).extracting(e -> e.get("field").asText()).containsExactly("correctionNote");
+
+        JsonNode second = as("chairman").post("/api/statistics/submissions",
+                Map.of("from", "2029-01-01", "to", "2029-06-30", "correctionNote", "Bổ sung một vụ việc")).expect(201).body();
+        assertThat(second.get("version").asInt()).isEqualTo(2);
+
+        JsonNode province = as("supervisor").get("/api/statistics/submissions?from=2029-01-01&to=2029-06-30")
+                .expect(200).body();
+        JsonNode baDinh = null;
+        for (JsonNode commune : province.get("communes")) {
+            if (commune.get("communeCode").asText().equals(COMMUNE_A)) {
+                baDinh = commune;
+            }
+        }
+        assertThat(baDinh).isNotNull();
+        assertThat(baDinh.at("/latest/version").asInt()).isEqualTo(2);
+        assertThat(baDinh.at("/latest/correctionNote").asText()).isEqualTo("Bổ sung một vụ việc");
+        assertThat(province.get("submitted").asInt()).isPositive();
+
+        String report = "/api/statistics/submissions/" + second.get("id").asText() + "/report?format=pdf";
+        try (var document = Loader.loadPDF(download("supervisor", report))) {
+            // the PDF's lines wrap where the page ends them
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("6 tháng đầu năm 2029").contains("Ba Đình");
+        }
+        as("officer.ngocha").get(report).expect(404);
+        as("officer.ngocha").get("/api/statistics/submissions?from=2029-01-01&to=2029-06-30").expect(403);
+    }
+
+    @Test
+    void badSubmissionsAndReportRequestsAreRefusedNamingTheirField() {
+        JsonNode missing = as("officer").post("/api/statistics/submissions", Map.of()).expect(400).body();
+        assertThat(missing.get("errors")).extracting(e -> e.get("field").asText()).containsExactly("from", "to");
+        JsonNode reversed = as("officer").post("/api/statistics/submissions",
+                Map.of("from", "2028-06-30", "to", "2028-01-01")).expect(400).body();
+        assertThat(reversed.toString()).contains("\"to\"");
+        as("officer").postRaw("/api/statistics/submissions",
+                "{\"from\":\"2028-01-01\",\"to\":\"2028-06-30\",\"figures\":{\"0101\":0}}").expect(400);
+        as("officer").post("/api/statistics/submissions", Map.of("from", "2020-01-01", "to", "2028-06-30")).expect(400);
+        as("hotline").post("/api/statistics/submissions", Map.of("from", "2028-01-01", "to", "2028-06-30")).expect(403);
+        as("supervisor").post("/api/statistics/submissions", Map.of("from", "2028-01-01", "to", "2028-06-30")).expect(403);
+        as("officer").get("/api/statistics/report?from=2028-01-01&to=2028-06-30&format=doc").expect(400);
+        as("officer.ngocha").get("/api/statistics/report?from=2028-01-01&to=2028-06-30&commune=" + COMMUNE_A)
+                .expect(403);
+        assertThat(count("select count(*) from report_submission where period_from = '2028-01-01'")).isZero();
+    }
+
+    private void fileOneReport() {
+        as("hotline").post("/api/reports", report(COMMUNE_A, Instant.now().minusSeconds(600),
+                "Đỗ Thị Báo Cáo " + UUID.randomUUID())).expect(201);
+    }
+
+    private byte[] download(String user, String path) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))).build();
+        try {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Cell cell) {
+        return cell.getCellType() == CellType.NUMERIC ? String.valueOf((long) cell.getNumericCellValue())
+                : cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : "";
+    }
+
+    /** The first number in the row whose label is {@code label}. */
+    private static long numberBeside(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            boolean labelled = false;
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().strip().equals(label)) {
+                    labelled = true;
+                } else if (labelled && cell.getCellType() == CellType.NUMERIC) {
+                    return (long) cell.getNumericCellValue();
+                }
+            }
+        }
+        throw new AssertionError("no row " + label);
+    }
+}
