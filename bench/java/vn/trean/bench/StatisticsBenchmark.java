@@ -84,6 +84,10 @@ class StatisticsBenchmark {
                 .formatted(CASES, communes, seeding / 1000) + "(`statistics_rebuild()`) in %d s, %s on disk.".formatted(
                 rebuild / 1000, jdbc.sql("select pg_size_pretty(pg_total_relation_size('statistics_case'))")
                         .query(String.class).single()));
+        lines.add("PostgreSQL " + jdbc.sql("select current_setting('server_version') || ', JIT ' || "
+                + "case when pg_jit_available() then 'available' else 'not available' end || ', work_mem ' || "
+                + "current_setting('work_mem') || ', shared_buffers ' || current_setting('shared_buffers')")
+                .query(String.class).single() + ".");
         lines.add("");
         lines.add("| scope | period | cases in it | first call ms | median ms | slowest ms | over HTTP: API, page (median ms) |");
         lines.add("|---|---|---|---|---|---|---|");
@@ -192,12 +196,12 @@ class StatisticsBenchmark {
                     .param("id", id).param("number", "W-" + id).update();
             jdbc.sql("""
                             insert into child (id, case_id, full_name, name_normalized, date_of_birth, sex)
-                            values (gen_random_uuid(), :id, 'Trẻ ghi thử', 'tre ghi thu', date '2016-05-01', 'FEMALE')""")
-                    .param("id", id).update();
+                            values (gen_random_uuid(), :id, :name, :name, date '2016-05-01', 'FEMALE')""")
+                    .param("id", id).param("name", "tre ghi thu " + id).update();
             jdbc.sql("""
                             insert into report (case_id, receiving_agency_id, receiving_officer, channel, place,
                                                 current_condition, abuse_forms, received_at, linked)
-                            values (:id, 'hotline', 'bench', 'PHONE', 'Tổ 1', 'Bầm tím', '{VIOLENCE}', now(), false)""")
+                            values (:id, 'hotline-111', 'bench', 'PHONE', 'Tổ 1', 'Bầm tím', '{VIOLENCE}', now(), false)""")
                     .param("id", id).update();
             jdbc.sql("""
                             insert into step_record (case_id, step_key, task_id, opened_at, due_at)
@@ -258,14 +262,14 @@ class StatisticsBenchmark {
             batch("""
                     insert into report (id, case_id, receiving_agency_id, receiving_officer, channel, place,
                                         current_condition, abuse_forms, received_at, linked)
-                    select md5('report' || i)::uuid, md5('case' || i)::uuid, 'hotline', 'bench', 'PHONE', 'Tổ dân phố',
+                    select md5('report' || i)::uuid, md5('case' || i)::uuid, 'hotline-111', 'bench', 'PHONE', 'Tổ dân phố',
                            'Tình trạng', case when i %% 9 = 0 then array['VIOLENCE', 'SEXUAL_ABUSE']
                                               else array[(array['VIOLENCE', 'EXPLOITATION', 'SEXUAL_ABUSE', 'TRAFFICKING',
                                                                 'ABANDONMENT', 'OTHER'])[1 + i %% 6]] end,
                            received, false
                       from (%s) n
                     union all
-                    select md5('linked' || i)::uuid, md5('case' || i)::uuid, 'hotline', 'bench', 'PHONE', 'Tổ dân phố',
+                    select md5('linked' || i)::uuid, md5('case' || i)::uuid, 'hotline-111', 'bench', 'PHONE', 'Tổ dân phố',
                            'Báo thêm', '{}', received + interval '1 day', true
                       from (%s) n where i %% 50 = 0
                     """.formatted(numbers, numbers), low, high);

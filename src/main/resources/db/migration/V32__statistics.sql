@@ -66,6 +66,77 @@ create table statistics_case (
 create index statistics_case_province on statistics_case (province_code, received_on);
 create index statistics_case_commune on statistics_case (commune_code, received_on);
 create index statistics_case_child on statistics_case (child_key);
+-- the cases with an earlier case of the same child, read for every report (StatisticsQueries)
+create index statistics_case_repeats on statistics_case (province_code, received_on)
+    where child_prev_on is not null or abused_prev_on is not null;
+-- the plans, whose compliance is judged against the working-day calendar of the day of the report
+create index statistics_case_plans on statistics_case (province_code, received_on)
+    include (commune_code, received_month, plan_draft_opened_at, plan_approved_at)
+    where plan_approved_at is not null and plan_draft_opened_at is not null and emergency is not true;
+
+-- The counts of a commune's month, kept so that a report over years adds up months instead of reading every case:
+-- counts[] in the order StatisticsQueries.COUNTS gives (statistics_counts.signature names that order; when it
+-- changes, every month is counted again). A month is counted again at the next report after its cases changed: the
+-- triggers below mark it in statistics_dirty (rows only added, so that writers never wait for each other).
+create table statistics_month (
+    commune_code  text not null,
+    month         date not null,
+    province_code text not null,
+    counts        int[] not null,
+    primary key (commune_code, month)
+);
+create index statistics_month_province on statistics_month (province_code, month);
+create table statistics_breach_month (
+    commune_code  text not null,
+    month         date not null,
+    province_code text not null,
+    agency_id     text not null, -- '' for breaches recorded before agencies were kept
+    breaches      int not null,
+    open          int not null,
+    cases         int not null,
+    primary key (commune_code, month, agency_id)
+);
+create index statistics_breach_month_province on statistics_breach_month (province_code, month);
+create table statistics_dirty (
+    commune_code text not null,
+    month        date not null
+);
+create table statistics_counts (
+    id        int primary key check (id = 1),
+    signature text not null
+);
+
+create function statistics_mark_months() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'INSERT' then
+        insert into statistics_dirty select distinct commune_code, received_month from changed_rows;
+    elsif tg_op = 'UPDATE' then
+        insert into statistics_dirty select commune_code, received_month from changed_rows
+                                     union select commune_code, received_month from former_rows;
+    else
+        insert into statistics_dirty select distinct commune_code, received_month from former_rows;
+    end if;
+    return null;
+end;
+$$;
+create trigger statistics_months_inserted after insert on statistics_case
+    referencing new table as changed_rows for each statement execute function statistics_mark_months();
+create trigger statistics_months_updated after update on statistics_case
+    referencing old table as former_rows new table as changed_rows for each statement execute function statistics_mark_months();
+create trigger statistics_months_deleted after delete on statistics_case
+    referencing old table as former_rows for each statement execute function statistics_mark_months();
+
+create function statistics_mark_breach_months() returns trigger language plpgsql as $$
+begin
+    insert into statistics_dirty
+    select distinct s.commune_code, s.received_month from changed_breaches b join statistics_case s on s.case_id = b.case_id;
+    return null;
+end;
+$$;
+create trigger statistics_breaches_inserted after insert on deadline_breach
+    referencing new table as changed_breaches for each statement execute function statistics_mark_breach_months();
+create trigger statistics_breaches_updated after update on deadline_breach
+    referencing new table as changed_breaches for each statement execute function statistics_mark_breach_months();
 
 -- A case's row as the case record gives it (all but the previous-case dates): its child (the first), its opening
 -- report, and what the steps the figures read recorded. Selected for one case by statistics_sync, for all at once by
@@ -164,7 +235,19 @@ begin
         child_key = excluded.child_key, child_sex = excluded.child_sex, child_age = excluded.child_age,
         abuse_forms = excluded.abuse_forms, window_done_at = excluded.window_done_at,
         plan_draft_opened_at = excluded.plan_draft_opened_at, plan_approved_at = excluded.plan_approved_at
+    where (s.province_code, s.commune_code, s.received_at, s.category, s.status, s.protection_level, s.emergency,
+           s.closing_outcome, s.handling_outcome, s.verified_at, s.abuse_confirmed, s.child_key, s.child_sex, s.child_age,
+           s.abuse_forms, s.window_done_at, s.plan_draft_opened_at, s.plan_approved_at)
+          is distinct from
+          (excluded.province_code, excluded.commune_code, excluded.received_at, excluded.category, excluded.status,
+           excluded.protection_level, excluded.emergency, excluded.closing_outcome, excluded.handling_outcome,
+           excluded.verified_at, excluded.abuse_confirmed, excluded.child_key, excluded.child_sex, excluded.child_age,
+           excluded.abuse_forms, excluded.window_done_at, excluded.plan_draft_opened_at, excluded.plan_approved_at)
     returning * into new_row;
+
+    if not found then
+        return; -- nothing changed
+    end if;
 
     if new_row.child_key is null then
         return;
@@ -184,6 +267,8 @@ $$;
 create function statistics_rebuild() returns void language sql as $$
     lock table statistics_case in exclusive mode;
     delete from statistics_case;
+    delete from statistics_month;
+    delete from statistics_breach_month;
     insert into statistics_case (case_id, province_code, commune_code, received_at, received_on, received_month,
                                  category, status, protection_level, emergency, closing_outcome, handling_outcome,
                                  verified_at, abuse_confirmed, child_key, child_sex, child_age, abuse_forms,

@@ -130,13 +130,14 @@ public class Statistics {
      */
     public StatisticsReport report(StatisticsScope scope, LocalDate from, LocalDate to) {
         Instant now = EngineClock.now();
+        queries.refresh();
         List<Bucket> buckets = queries.buckets(scope, from, to, now);
         Map<String, String> communeNames = organisation.communeNames(scope.provinceCode());
         return new StatisticsReport(scope, from, to, now,
                 new Reports(sum(buckets, Measure.RECEIVED) + sum(buckets, Measure.LINKED_REPORTS),
                         sum(buckets, Measure.LINKED_REPORTS), sum(buckets, Measure.VERIFIED),
                         sum(buckets, Measure.NOT_A_CASE)),
-                cases(buckets), children(buckets, scope, from, to), compliance(buckets),
+                cases(buckets), children(buckets), compliance(buckets),
                 breachesByAgency(scope, from, to), trend(buckets, from, to),
                 areas(buckets, b -> b.communeCode(), code -> communeNames.getOrDefault(code, code)),
                 legacyDistricts(buckets, scope, from),
@@ -154,15 +155,13 @@ public class Statistics {
         return new Cases(total, open, total - open, sum(buckets, Measure.EMERGENCY), levels, handling);
     }
 
-    private Children children(List<Bucket> buckets, StatisticsScope scope, LocalDate from, LocalDate to) {
+    private static Children children(List<Bucket> buckets) {
         int abused = sum(buckets, Measure.ABUSED);
         Map<Sex, Integer> bySex = breakdown(Sex.class, Sex.UNKNOWN, abused, sex -> sum(buckets, StatisticsQueries.sex(sex)));
         Map<AgeGroup, Integer> byAge = breakdown(AgeGroup.class, AgeGroup.UNKNOWN, abused,
                 group -> sum(buckets, StatisticsQueries.age(group)));
-        Map<String, Integer> counted = queries.abusedByForm(scope, from, to);
         Map<String, Integer> byForm = new LinkedHashMap<>();
-        StatisticsReport.ABUSE_FORMS.forEach(form -> byForm.put(form, counted.getOrDefault(form, 0)));
-        counted.forEach(byForm::putIfAbsent);
+        StatisticsReport.ABUSE_FORMS.forEach(form -> byForm.put(form, sum(buckets, StatisticsQueries.form(form))));
         return new Children(sum(buckets, Measure.CHILDREN), abused, bySex, byAge, byForm);
     }
 
@@ -186,16 +185,22 @@ public class Statistics {
                 sum(buckets, Measure.PLANS_APPROVED), sum(buckets, Measure.PLANS_IN_TIME));
     }
 
+    /** The breaches of the period by agency, most first. */
     private List<AgencyBreaches> breachesByAgency(StatisticsScope scope, LocalDate from, LocalDate to) {
-        List<String> agencyIds = new ArrayList<>();
-        List<int[]> counts = queries.breachesByAgency(scope, from, to, agencyIds);
-        List<AgencyBreaches> rows = new ArrayList<>();
-        for (int i = 0; i < counts.size(); i++) {
-            String id = agencyIds.get(i);
-            String name = id == null ? null : organisation.agency(id).map(a -> a.name()).orElse(id);
-            rows.add(new AgencyBreaches(id, name, counts.get(i)[0], counts.get(i)[1], counts.get(i)[2]));
+        Map<String, int[]> byAgency = new LinkedHashMap<>();
+        for (StatisticsQueries.BreachCount count : queries.breaches(scope, from, to)) {
+            int[] sums = byAgency.computeIfAbsent(count.agencyId(), id -> new int[3]);
+            sums[0] += count.breaches();
+            sums[1] += count.open();
+            sums[2] += count.cases();
         }
-        return rows;
+        return byAgency.entrySet().stream()
+                .map(e -> new AgencyBreaches(e.getKey(), e.getKey() == null ? null
+                        : organisation.agency(e.getKey()).map(a -> a.name()).orElse(e.getKey()),
+                        e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .sorted(Comparator.comparing(AgencyBreaches::breaches).reversed()
+                        .thenComparing(b -> b.agencyId() == null ? "" : b.agencyId()))
+                .toList();
     }
 
     /** Every month of the period, those without cases included. */

@@ -7,14 +7,21 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.trean.reporting.StatisticsReport.AgeGroup;
 import vn.trean.reporting.StatisticsReport.HandlingOutcome;
 import vn.trean.reporting.StatisticsReport.ProtectionLevel;
@@ -23,39 +30,90 @@ import vn.trean.workflow.CaseProcess;
 import vn.trean.workflow.WorkingDays;
 
 /**
- * The SQL of the statistics, on {@code statistics_case} (V32: one narrow row per case, kept by triggers). Every
- * figure is a count over the cases of a scope received in a period, taken per commune and month of receipt in one
- * scan ({@link Bucket}); the report adds the buckets up by commune, by month and in total. Children are counted
- * without {@code count(distinct)}: a child counts at its first case of the period, the one whose previous case
- * ({@code *_prev_on}) is older than the period or absent — so the counts add up across communes and months.
+ * The SQL of the statistics. Every figure is a count of cases (rows of {@code statistics_case}, V32: one per case,
+ * kept by triggers) of a commune received in a month — a {@link Bucket} — and the report adds the buckets up by
+ * commune, by month and in total.
+ *
+ * <p>So that a province's five years answer in a second, the counts of whole months are kept in
+ * {@code statistics_month}: the triggers mark the months whose cases changed and the next report counts those again
+ * ({@link #refresh}). What depends on the period or on now is put right from the few rows it concerns:
+ * <ul>
+ *   <li>children are counted without {@code count(distinct)}: a child counts at their first case of the period, the
+ *       one whose previous case ({@code *_prev_on}, "{first:…}" below) is older than the period or absent. A month
+ *       keeps the cases without a previous case; the cases with one ("repeats", one in ten at most) are read for
+ *       each report;</li>
+ *   <li>a case's 12 hours are "due" once they have ended ("{due}"): a month counts every case, and the cases of
+ *       the last 12 hours are taken off;</li>
+ *   <li>the first and last month of a period that does not begin or end with a month are counted from the
+ *       cases;</li>
+ *   <li>plan compliance depends on the working-day calendar and is counted from the cases with a plan.</li>
+ * </ul>
  */
 @Component
 class StatisticsQueries {
 
     private static final String VIETNAM = "'Asia/Ho_Chi_Minh'";
-    /** The child's first abused case in the period: where its sex and age are read. */
-    private static final String FIRST_ABUSED = "s.abused and (s.abused_prev_on is null or s.abused_prev_on < :from)";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     /** When the case's 12-hour window ends. */
     private static final String WINDOW_END = "s.received_at + make_interval(secs => :span)";
-    /** Where a statement's condition on the scope and the period goes. */
-    private static final String CASES_OF_PERIOD = "{cases of the period}";
+    /** The child's first abused case in the period: where their sex and age are read. */
+    private static final String FIRST_ABUSED = "s.abused and {first:s.abused_prev_on}";
+    private static final Pattern FIRST = Pattern.compile("\\{first:([^}]*)}");
+    private static final String DUE = "{due}";
+    /** A case that has an earlier case of the same child. */
+    private static final String REPEAT = "(s.child_prev_on is not null or s.abused_prev_on is not null)";
+    /** Where a statement's condition on the scope and the days goes. */
+    private static final String CASES_OF_DAYS = "{cases of the days}";
 
-    /** What the buckets count, each a condition on a case row; their order is the order of {@link Bucket#counts}. */
+    /** What the buckets count; the breakdowns' values follow them in {@link #COUNTS}. */
     enum Measure {
         RECEIVED, VERIFIED, NOT_A_CASE, CASES, OPEN, EMERGENCY, TWELVE_HOUR_DUE, TWELVE_HOUR_IN_TIME, CHILDREN,
         ABUSED, ABUSED_FIRST_IN_MONTH, PLANS_APPROVED, PLANS_IN_TIME, LINKED_REPORTS
     }
 
-    /** A count: a measure or one value of a breakdown, with the condition a case row must meet. */
+    /** How a count's condition is read: for a month kept, for the repeats of a period, or straight for a period. */
+    private enum Reading { MONTH, REPEATS, PERIOD }
+
+    /**
+     * A count: a measure or one value of a breakdown, with the condition a case row must meet, in which
+     * "{first:X}" means "the first case of the child in the period, X being the previous one's date" and "{due}"
+     * "its 12 hours have ended"; null for the counts taken by a query of their own.
+     */
     record Count(String name, String condition) {
+
+        boolean periodDependent() {
+            return condition != null && FIRST.matcher(condition).find();
+        }
+
+        boolean dueDependent() {
+            return condition != null && condition.contains(DUE);
+        }
+
+        String read(Reading reading) {
+            Matcher first = FIRST.matcher(condition);
+            StringBuilder sql = new StringBuilder();
+            while (first.find()) {
+                String previous = first.group(1);
+                first.appendReplacement(sql, Matcher.quoteReplacement(switch (reading) {
+                    case MONTH -> previous + " is null";
+                    case REPEATS -> "(" + previous + " is not null and " + previous + " < :from)";
+                    case PERIOD -> "(" + previous + " is null or " + previous + " < :from)";
+                }));
+            }
+            first.appendTail(sql);
+            return sql.toString().replace(DUE, reading == Reading.PERIOD ? WINDOW_END + " <= :now" : "true");
+        }
     }
 
-    /** The counts the one scan takes: the measures of the scan, then each breakdown's values. */
+    /** The counts of a bucket, in the order of its {@link Bucket#counts}. */
     static final List<Count> COUNTS = counts();
     private static final Map<String, Integer> INDEX = COUNTS.stream()
-            .collect(Collectors.toMap(Count::name, c -> COUNTS.indexOf(c)));
+            .collect(Collectors.toMap(Count::name, COUNTS::indexOf));
+    /** What the months kept hold: when the counts change (a new version), every month is counted again. */
+    private static final String SIGNATURE = Integer.toHexString(COUNTS.stream()
+            .map(c -> c.name() + "=" + c.condition()).collect(Collectors.joining(";")).hashCode());
 
-    /** The figures of the cases of one commune received in one month. */
+    /** The figures of the cases of one commune received in one month (or in the part of it a period covers). */
     record Bucket(String communeCode, YearMonth month, int[] counts) {
 
         int get(Measure measure) {
@@ -69,10 +127,13 @@ class StatisticsQueries {
 
     private final JdbcClient jdbc;
     private final WorkingDays workingDays;
+    private final TransactionTemplate ownTransaction;
 
-    StatisticsQueries(JdbcClient jdbc, WorkingDays workingDays) {
+    StatisticsQueries(JdbcClient jdbc, WorkingDays workingDays, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.workingDays = workingDays;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     static String level(ProtectionLevel level) {
@@ -91,6 +152,10 @@ class StatisticsQueries {
         return "age." + group.name();
     }
 
+    static String form(String form) {
+        return "form." + form;
+    }
+
     private static List<Count> counts() {
         Map<String, String> conditions = new LinkedHashMap<>();
         conditions.put(Measure.RECEIVED.name(), "true");
@@ -99,14 +164,13 @@ class StatisticsQueries {
         conditions.put(Measure.CASES.name(), "s.is_case");
         conditions.put(Measure.OPEN.name(), "s.is_case and s.status = 'OPEN'");
         conditions.put(Measure.EMERGENCY.name(), "s.is_case and s.emergency");
-        conditions.put(Measure.TWELVE_HOUR_DUE.name(), WINDOW_END + " <= :now");
-        conditions.put(Measure.TWELVE_HOUR_IN_TIME.name(),
-                WINDOW_END + " <= :now and s.window_done_at <= " + WINDOW_END);
-        conditions.put(Measure.CHILDREN.name(), "s.is_case and (s.child_prev_on is null or s.child_prev_on < :from)");
+        conditions.put(Measure.TWELVE_HOUR_DUE.name(), DUE);
+        conditions.put(Measure.TWELVE_HOUR_IN_TIME.name(), DUE + " and s.window_done_at <= " + WINDOW_END);
+        conditions.put(Measure.CHILDREN.name(), "s.is_case and {first:s.child_prev_on}");
         conditions.put(Measure.ABUSED.name(), FIRST_ABUSED);
         conditions.put(Measure.ABUSED_FIRST_IN_MONTH.name(),
                 "s.abused and (s.abused_prev_on is null or s.abused_prev_on < s.received_month)");
-        // taken by their own queries (plans, linked reports): nothing in the scan
+        // taken by queries of their own (plans, linked reports)
         for (Measure other : List.of(Measure.PLANS_APPROVED, Measure.PLANS_IN_TIME, Measure.LINKED_REPORTS)) {
             conditions.put(other.name(), null);
         }
@@ -129,73 +193,198 @@ class StatisticsQueries {
                         + group.below());
             }
         }
+        // a child counts under each form they were abused in: at their first case of the period with that form
+        for (String form : StatisticsReport.ABUSE_FORMS) {
+            conditions.put(form(form), ("s.abused and '%1$s' = any(s.abuse_forms) and "
+                    + "{first:s.form_prev_on[array_position(s.abuse_forms, '%1$s')]}").formatted(form));
+        }
         return conditions.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * Counts again the months whose cases changed since the last report (the marks the triggers leave), all of
+     * them when the counts changed, in a transaction of its own: one report at a time does it.
+     */
+    void refresh() {
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('statistics-refresh'))").query().singleRow();
+            boolean sameCounts = jdbc.sql("select signature from statistics_counts").query(String.class).optional()
+                    .filter(SIGNATURE::equals).isPresent();
+            if (!sameCounts) {
+                jdbc.sql("delete from statistics_month").update();
+                jdbc.sql("delete from statistics_breach_month").update();
+                jdbc.sql("insert into statistics_dirty select distinct commune_code, received_month from statistics_case")
+                        .update();
+                jdbc.sql("""
+                                insert into statistics_counts (id, signature) values (1, :s)
+                                on conflict (id) do update set signature = excluded.signature""")
+                        .param("s", SIGNATURE).update();
+            }
+            Set<List<Object>> months = new HashSet<>();
+            jdbc.sql("delete from statistics_dirty returning commune_code, month")
+                    .query(rs -> {
+                        months.add(List.of(rs.getString(1), rs.getDate(2)));
+                    });
+            if (months.isEmpty()) {
+                return;
+            }
+            String[] communes = months.stream().map(k -> (String) k.get(0)).toArray(String[]::new);
+            String[] firstDays = months.stream().map(k -> k.get(1).toString()).toArray(String[]::new);
+            String marked = "(select * from unnest(cast(:communes as text[]), cast(cast(:months as text[]) as date[])))";
+            for (String table : List.of("statistics_month", "statistics_breach_month")) {
+                jdbc.sql("delete from " + table + " where (commune_code, month) in " + marked)
+                        .param("communes", communes).param("months", firstDays).update();
+            }
+            jdbc.sql("""
+                            insert into statistics_month (commune_code, month, province_code, counts)
+                            select s.commune_code, s.received_month, min(s.province_code), array[%s]
+                            from statistics_case s
+                            where (s.commune_code, s.received_month) in %s
+                            group by s.commune_code, s.received_month""".formatted(aggregates(Reading.MONTH, COUNTS), marked))
+                    .param("communes", communes).param("months", firstDays)
+                    .param("span", CaseProcess.TWELVE_HOUR_SPAN.toSeconds()).update();
+            jdbc.sql("""
+                            insert into statistics_breach_month (commune_code, month, province_code, agency_id, breaches,
+                                                                 open, cases)
+                            select s.commune_code, s.received_month, min(s.province_code), coalesce(b.agency_id, ''),
+                                   count(*), count(*) filter (where b.resolved_at is null), count(distinct b.case_id)
+                            from deadline_breach b join statistics_case s on s.case_id = b.case_id
+                            where (s.commune_code, s.received_month) in %s
+                            group by s.commune_code, s.received_month, coalesce(b.agency_id, '')""".formatted(marked))
+                    .param("communes", communes).param("months", firstDays).update();
+        });
     }
 
     /** The counts of the scope and period, per commune and month of receipt. */
     List<Bucket> buckets(StatisticsScope scope, LocalDate from, LocalDate to, Instant now) {
         Map<List<Object>, Bucket> buckets = new LinkedHashMap<>();
-        String aggregates = COUNTS.stream().filter(c -> c.condition() != null)
-                .map(c -> "count(*) filter (where " + c.condition() + ")")
-                .collect(Collectors.joining(",\n       "));
-        List<Integer> scanned = COUNTS.stream().filter(c -> c.condition() != null).map(COUNTS::indexOf).toList();
-        period(scope, from, to, "select s.commune_code, s.received_month,\n       " + aggregates + """
-
-                from statistics_case s
-                where {cases of the period}
-                group by s.commune_code, s.received_month""")
-                .param("now", Timestamp.from(now))
-                .param("span", CaseProcess.TWELVE_HOUR_SPAN.toSeconds())
-                .query(rs -> {
-                    int[] counts = bucket(buckets, rs).counts();
-                    for (int i = 0; i < scanned.size(); i++) {
-                        counts[scanned.get(i)] = rs.getInt(3 + i);
-                    }
-                });
+        Months months = Months.of(from, to);
+        if (months.any()) {
+            jdbc.sql("select commune_code, month, counts from statistics_month where " + scope(scope, "")
+                            + " and month between :first and :last")
+                    .param("commune", scope.communeCode()).param("province", scope.provinceCode())
+                    .param("first", Date.valueOf(months.first())).param("last", Date.valueOf(months.lastDay()))
+                    .query(rs -> {
+                        Integer[] kept = (Integer[]) rs.getArray(3).getArray();
+                        int[] counts = bucket(buckets, rs).counts();
+                        for (int i = 0; i < kept.length; i++) {
+                            counts[i] += kept[i];
+                        }
+                    });
+            List<Count> firstInPeriod = COUNTS.stream().filter(Count::periodDependent).toList();
+            add(buckets, scope, from, months.first(), months.lastDay(), now, Reading.REPEATS, firstInPeriod,
+                    " and " + REPEAT, 1);
+            List<Count> due = COUNTS.stream().filter(Count::dueDependent).toList();
+            add(buckets, scope, from, months.first(), months.lastDay(), now, Reading.MONTH, due,
+                    " and " + WINDOW_END + " > :now", -1);
+        }
+        for (LocalDate[] days : months.outside(from, to)) {
+            add(buckets, scope, from, days[0], days[1], now, Reading.PERIOD, COUNTS, "", 1);
+        }
         plans(scope, from, to, now, buckets);
         linkedReports(scope, from, to, buckets);
         return List.copyOf(buckets.values());
     }
 
     /**
+     * Adds ({@code sign} 1) or takes off (-1) the given counts of the cases of the scope received from
+     * {@code first} to {@code last} that meet {@code more}, as {@code reading} reads them.
+     */
+    private void add(Map<List<Object>, Bucket> buckets, StatisticsScope scope, LocalDate from, LocalDate first,
+                     LocalDate last, Instant now, Reading reading, List<Count> counts, String more, int sign) {
+        List<Count> taken = counts.stream().filter(c -> c.condition() != null).toList();
+        days(scope, from, first, last, "select s.commune_code, s.received_month, " + aggregates(reading, taken)
+                + " from statistics_case s where " + CASES_OF_DAYS + more + " group by s.commune_code, s.received_month")
+                .param("now", Timestamp.from(now))
+                .param("span", CaseProcess.TWELVE_HOUR_SPAN.toSeconds())
+                .query(rs -> {
+                    int[] into = bucket(buckets, rs).counts();
+                    for (int i = 0; i < taken.size(); i++) {
+                        into[INDEX.get(taken.get(i).name())] += sign * rs.getInt(3 + i);
+                    }
+                });
+    }
+
+    private static String aggregates(Reading reading, List<Count> counts) {
+        return counts.stream().map(c -> c.condition() == null ? "0" : "count(*) filter (where " + c.read(reading) + ")")
+                .map(sql -> sql.equals("0") ? "0" : "cast(" + sql + " as int)")
+                .collect(Collectors.joining(",\n       "));
+    }
+
+    /**
+     * The whole months of a period (from its first month that begins on or after {@code from} to its last that ends
+     * on or before {@code to}), and the days before and after them.
+     */
+    record Months(LocalDate first, LocalDate last) {
+
+        static Months of(LocalDate from, LocalDate to) {
+            LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            LocalDate lastMonth = YearMonth.from(to).atEndOfMonth().equals(to) ? to.withDayOfMonth(1)
+                    : to.withDayOfMonth(1).minusMonths(1);
+            return new Months(first, lastMonth);
+        }
+
+        boolean any() {
+            return !first.isAfter(last);
+        }
+
+        LocalDate lastDay() {
+            return YearMonth.from(last).atEndOfMonth();
+        }
+
+        List<LocalDate[]> outside(LocalDate from, LocalDate to) {
+            if (!any()) {
+                return List.<LocalDate[]>of(new LocalDate[] {from, to});
+            }
+            List<LocalDate[]> days = new ArrayList<>();
+            if (from.isBefore(first)) {
+                days.add(new LocalDate[] {from, first.minusDays(1)});
+            }
+            if (to.isAfter(lastDay())) {
+                days.add(new LocalDate[] {lastDay().plusDays(1), to});
+            }
+            return days;
+        }
+    }
+
+    /**
      * Plans approved, and of those approved within 7 working days of the plan step opening (an emergency's plan is
-     * exempt), as the board judges them: against a working-day calendar from the app's, numbered by day.
+     * exempt), as the board judges them: against the app's working-day calendar, handed over as the number of
+     * working days up to each day from the period's start (and whether the day is one), looked up by day.
      */
     private void plans(StatisticsScope scope, LocalDate from, LocalDate to, Instant now, Map<List<Object>, Bucket> buckets) {
-        LocalDate last = max(to, LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Ho_Chi_Minh"))).plusDays(31);
+        LocalDate last = max(to, LocalDate.ofInstant(now, ZONE)).plusDays(31);
         int days = (int) (last.toEpochDay() - from.toEpochDay()) + 1;
-        String[] dates = new String[days];
         Integer[] ordinals = new Integer[days];
         Boolean[] working = new Boolean[days];
+        var isWorkingDay = workingDays.workingDayTest();
         int ordinal = 0;
         for (int i = 0; i < days; i++) {
-            LocalDate day = from.plusDays(i);
-            working[i] = workingDays.isWorkingDay(day);
+            working[i] = isWorkingDay.test(from.plusDays(i));
             ordinal += working[i] ? 1 : 0;
-            dates[i] = day.toString();
             ordinals[i] = ordinal;
         }
-        String opened = "cast(s.plan_draft_opened_at at time zone " + VIETNAM + " as %s)";
-        String approved = "cast(s.plan_approved_at at time zone " + VIETNAM + " as %s)";
-        period(scope, from, to, """
-                with calendar (day, ordinal, working) as (
-                    select * from unnest(cast(cast(:days as text[]) as date[]), cast(:ordinals as int[]),
-                                         cast(:working as boolean[])))
+        // a day's place in the arrays: 1 + its distance from the period's start
+        String opened = "(cast(s.plan_draft_opened_at at time zone " + VIETNAM + " as date) - :from + 1)";
+        String approved = "(cast(s.plan_approved_at at time zone " + VIETNAM + " as date) - :from + 1)";
+        String workingDaysBetween = "(cast(:ordinals as int[]))[" + approved + "] - (cast(:ordinals as int[]))[" + opened + "]";
+        days(scope, from, from, to, """
                 select s.commune_code, s.received_month, count(*),
-                       count(*) filter (where a.ordinal - o.ordinal < :limit
-                                           or (a.ordinal - o.ordinal = :limit and a.working and %s <= %s))
+                       count(*) filter (where {between} < :limit
+                                           or ({between} = :limit and (cast(:working as boolean[]))[{approved}]
+                                               and cast(s.plan_approved_at at time zone {zone} as time)
+                                                   <= cast(s.plan_draft_opened_at at time zone {zone} as time)))
                 from statistics_case s
-                join calendar o on o.day = %s
-                join calendar a on a.day = %s
-                where {cases of the period} and s.plan_approved_at is not null and s.emergency is not true
-                group by s.commune_code, s.received_month""".formatted(approved.formatted("time"),
-                opened.formatted("time"), opened.formatted("date"), approved.formatted("date")))
-                .param("days", dates).param("ordinals", ordinals).param("working", working)
+                where {cases of the days} and s.plan_approved_at is not null and s.plan_draft_opened_at is not null
+                  and s.emergency is not true
+                group by s.commune_code, s.received_month"""
+                .replace("{between}", workingDaysBetween).replace("{approved}", approved).replace("{zone}", VIETNAM))
+                .param("ordinals", ordinals).param("working", working)
                 .param("limit", CaseProcess.PLAN_WORKING_DAYS)
                 .query(rs -> {
                     int[] counts = bucket(buckets, rs).counts();
-                    counts[INDEX.get(Measure.PLANS_APPROVED.name())] = rs.getInt(3);
-                    counts[INDEX.get(Measure.PLANS_IN_TIME.name())] = rs.getInt(4);
+                    counts[INDEX.get(Measure.PLANS_APPROVED.name())] += rs.getInt(3);
+                    counts[INDEX.get(Measure.PLANS_IN_TIME.name())] += rs.getInt(4);
                 });
     }
 
@@ -206,67 +395,76 @@ class StatisticsQueries {
                         select s.commune_code, cast(date_trunc('month', %1$s) as date), count(*)
                         from report r join statistics_case s on s.case_id = r.case_id
                         where r.linked and r.received_at >= :fromInstant and r.received_at < :toInstant and %2$s
-                        group by 1, 2""".formatted(received, scope(scope)))
+                        group by 1, 2""".formatted(received, scope(scope, "s.")))
                 .param("fromInstant", Timestamp.from(start(from))).param("toInstant", Timestamp.from(start(to.plusDays(1))))
                 .param("commune", scope.communeCode()).param("province", scope.provinceCode())
                 .query(rs -> {
-                    bucket(buckets, rs).counts()[INDEX.get(Measure.LINKED_REPORTS.name())] = rs.getInt(3);
+                    bucket(buckets, rs).counts()[INDEX.get(Measure.LINKED_REPORTS.name())] += rs.getInt(3);
                 });
     }
 
-    /** Children abused by form of abuse, each child once per form: at its first abused case of the period with that form. */
-    Map<String, Integer> abusedByForm(StatisticsScope scope, LocalDate from, LocalDate to) {
-        Map<String, Integer> forms = new HashMap<>();
-        period(scope, from, to, """
-                select f.form, count(*)
-                from statistics_case s cross join lateral unnest(s.abuse_forms, s.form_prev_on) as f(form, prev)
-                where {cases of the period} and s.abused and (f.prev is null or f.prev < :from)
-                group by f.form""")
-                .query(rs -> {
-                    forms.put(rs.getString(1), rs.getInt(2));
-                });
-        return forms;
+    /** A missed deadline's counts: of an agency (null when not recorded), of the cases of a commune and month. */
+    record BreachCount(String agencyId, int breaches, int open, int cases) {
     }
 
     /** Breaches of deadlines (oversight's records) of the cases of the period, by the agency that missed them. */
-    List<int[]> breachesByAgency(StatisticsScope scope, LocalDate from, LocalDate to, List<String> agencyIds) {
-        List<int[]> rows = new ArrayList<>();
-        period(scope, from, to, """
-                select b.agency_id, count(*), count(*) filter (where b.resolved_at is null), count(distinct b.case_id)
-                from deadline_breach b join statistics_case s on s.case_id = b.case_id
-                where {cases of the period}
-                group by b.agency_id
-                order by count(*) desc, b.agency_id""")
-                .query(rs -> {
-                    agencyIds.add(rs.getString(1));
-                    rows.add(new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4)});
-                });
+    List<BreachCount> breaches(StatisticsScope scope, LocalDate from, LocalDate to) {
+        List<BreachCount> rows = new ArrayList<>();
+        Months months = Months.of(from, to);
+        if (months.any()) {
+            jdbc.sql("""
+                            select nullif(agency_id, ''), breaches, open, cases from statistics_breach_month
+                            where %s and month between :first and :last""".formatted(scope(scope, "")))
+                    .param("commune", scope.communeCode()).param("province", scope.provinceCode())
+                    .param("first", Date.valueOf(months.first())).param("last", Date.valueOf(months.lastDay()))
+                    .query(rs -> {
+                        rows.add(breach(rs));
+                    });
+        }
+        for (LocalDate[] days : months.outside(from, to)) {
+            days(scope, from, days[0], days[1], """
+                    select b.agency_id, count(*), count(*) filter (where b.resolved_at is null), count(distinct b.case_id)
+                    from deadline_breach b join statistics_case s on s.case_id = b.case_id
+                    where {cases of the days}
+                    group by b.agency_id""")
+                    .query(rs -> {
+                        rows.add(breach(rs));
+                    });
+        }
         return rows;
+    }
+
+    private static BreachCount breach(ResultSet rs) throws SQLException {
+        return new BreachCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
     }
 
     /** A further breakdown: per value, the cases and the children (each once). */
     List<StatisticsReport.DimensionCount> dimension(StatisticsScope scope, LocalDate from, LocalDate to,
                                                     StatisticsDimension dimension) {
         String population = dimension.population() == StatisticsDimension.Population.ABUSED ? "s.abused" : "s.is_case";
-        return period(scope, from, to, """
+        return days(scope, from, from, to, """
                 select cast(v.value as text), count(distinct s.case_id), count(distinct coalesce(s.child_key, s.case_id))
                 from statistics_case s join ({case values}) as v (case_id, value) on v.case_id = s.case_id
-                where {cases of the period} and {population}
+                where {cases of the days} and {population}
                 group by 1
                 order by 1""".replace("{population}", population).replace("{case values}", dimension.caseValues()))
                 .query((rs, i) -> new StatisticsReport.DimensionCount(rs.getString(1), rs.getInt(2), rs.getInt(3)))
                 .list();
     }
 
-    /** A statement on the cases of the scope received in the period, the condition {@value #CASES_OF_PERIOD} in {@code sql}. */
-    private JdbcClient.StatementSpec period(StatisticsScope scope, LocalDate from, LocalDate to, String sql) {
-        return jdbc.sql(sql.replace(CASES_OF_PERIOD, scope(scope) + " and s.received_on between :from and :to"))
+    /**
+     * A statement on the cases of the scope received from {@code first} to {@code last}, the condition
+     * {@value #CASES_OF_DAYS} in {@code sql}; {@code :from} is the period's start.
+     */
+    private JdbcClient.StatementSpec days(StatisticsScope scope, LocalDate from, LocalDate first, LocalDate last,
+                                          String sql) {
+        return jdbc.sql(sql.replace(CASES_OF_DAYS, scope(scope, "s.") + " and s.received_on between :first and :last"))
                 .param("commune", scope.communeCode()).param("province", scope.provinceCode())
-                .param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
+                .param("from", Date.valueOf(from)).param("first", Date.valueOf(first)).param("last", Date.valueOf(last));
     }
 
-    private static String scope(StatisticsScope scope) {
-        return scope.isCommune() ? "s.commune_code = :commune" : "s.province_code = :province";
+    private static String scope(StatisticsScope scope, String alias) {
+        return scope.isCommune() ? alias + "commune_code = :commune" : alias + "province_code = :province";
     }
 
     private static Bucket bucket(Map<List<Object>, Bucket> buckets, ResultSet rs) throws SQLException {
@@ -276,7 +474,7 @@ class StatisticsQueries {
     }
 
     private static Instant start(LocalDate day) {
-        return day.atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+        return day.atStartOfDay(ZONE).toInstant();
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

@@ -2,6 +2,7 @@ package vn.trean.workflow;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import vn.trean.workflow.calendar.WorkingDayCalendar;
 
@@ -19,8 +20,11 @@ public class WorkingDays {
         return calendar.addWorkingDays(start, workingDays);
     }
 
-    /** Whether a (Vietnam) day is a working day: not a weekend nor a holiday, or a make-up working day. */
-    public boolean isWorkingDay(LocalDate day) {
-        return calendar.isWorkingDay(day);
+    /**
+     * Whether a (Vietnam) day is a working day — not a weekend nor a holiday, or a make-up working day — by the
+     * calendar as it is now, read once: for judging many deadlines at a time.
+     */
+    public Predicate<LocalDate> workingDayTest() {
+        return calendar.workingDayTest();
     }
 }

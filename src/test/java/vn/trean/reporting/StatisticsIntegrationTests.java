@@ -111,6 +111,15 @@ class StatisticsIntegrationTests extends ApiIntegrationTest {
         assertThat(commune.get("communes")).singleElement().satisfies(row -> assertTayHo(row));
         assertThat(commune.get("legacyDistricts")).isEmpty();
 
+        // whole months are counted from the months kept (statistics_month), put right for what happened in the last
+        // 12 hours and for children with an earlier case: the same figures
+        String months = "/api/statistics?from=" + today.minusMonths(1).withDayOfMonth(1) + "&to="
+                + java.time.YearMonth.from(today).atEndOfMonth();
+        JsonNode kept = officer.get(months).expect(200).body();
+        for (String part : List.of("reports", "cases", "children", "compliance", "breachesByAgency", "communes")) {
+            assertThat(kept.get(part)).as(part).isEqualTo(commune.get(part));
+        }
+
         JsonNode province = as("supervisor").get(period).expect(200).body();
         assertThat(province.at("/scope/communeCode").isNull() || province.at("/scope/communeCode").isMissingNode()).isTrue();
         assertThat(delta(provinceBefore, province, "/reports/received")).isEqualTo(7);
@@ -167,6 +176,29 @@ class StatisticsIntegrationTests extends ApiIntegrationTest {
                     .containsEntry("EXPLOITATION", 1);
             assertThat(officer.get("/api/statistics?from=2025-07-01&to=2025-12-31").expect(200).body().get("legacyDistricts"))
                     .as("a period after the reform has no legacy roll-up").isEmpty();
+
+            // the same boy again months later: a child of that month, not of a period that holds both his cases
+            LocalDate again = LocalDate.now(VIETNAM).minusDays(200);
+            String thatMonth = "/api/statistics?from=" + again.withDayOfMonth(1) + "&to="
+                    + java.time.YearMonth.from(again).atEndOfMonth();
+            String bothCases = "/api/statistics?from=2025-01-01&to=" + java.time.YearMonth.from(again).atEndOfMonth();
+            JsonNode monthBefore = officer.get(thatMonth).expect(200).body();
+            JsonNode bothBefore = officer.get(bothCases).expect(200).body();
+            Map<String, Object> second = report(again.atTime(9, 0).atZone(VIETNAM).toInstant(), "ABUSED",
+                    List.of("VIOLENCE"), "Vũ Đức Anh", "2016-02-02", null, "MALE");
+            second.put("lateReason", "Hồ sơ giấy được nhập lại");
+            file(second);
+            JsonNode monthAfter = officer.get(thatMonth).expect(200).body();
+            JsonNode bothAfter = officer.get(bothCases).expect(200).body();
+            assertThat(delta(monthBefore, monthAfter, "/cases/total")).isOne();
+            assertThat(delta(monthBefore, monthAfter, "/children/children")).isOne();
+            assertThat(delta(monthBefore, monthAfter, "/children/abused")).isOne();
+            assertThat(delta(monthBefore, monthAfter, "/children/abusedByForm/VIOLENCE")).isOne();
+            assertThat(delta(monthBefore, monthAfter, "/children/abusedBySex/MALE")).isOne();
+            assertThat(delta(bothBefore, bothAfter, "/cases/total")).isOne();
+            assertThat(delta(bothBefore, bothAfter, "/children/children")).as("counted at his first case").isZero();
+            assertThat(delta(bothBefore, bothAfter, "/children/abused")).isZero();
+            assertThat(delta(bothBefore, bothAfter, "/children/abusedByForm/VIOLENCE")).isZero();
         } finally {
             jdbc.sql("delete from locality_succession where current_code = ?").param(TAY_HO).update();
         }

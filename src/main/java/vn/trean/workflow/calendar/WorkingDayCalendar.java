@@ -59,6 +59,11 @@ public final class WorkingDayCalendar {
         return days.get().isWorkingDay(day);
     }
 
+    /** {@link #isWorkingDay} with the days read once, for many days at a time. */
+    public java.util.function.Predicate<LocalDate> workingDayTest() {
+        return days.get()::isWorkingDay;
+    }
+
     /**
      * The moment {@code workingDays} working days after {@code start}, at the same local time. A start on a
      * day off counts from the next working day: Saturday 10:00 plus one working day is Monday 10:00.
