@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import vn.trean.casefile.CaseEvents.CaseClosed;
 import vn.trean.casefile.CaseEvents.CaseOpened;
 import vn.trean.casefile.CaseEvents.CaseRead;
+import vn.trean.casefile.CaseEvents.ClassificationChanged;
 import vn.trean.casefile.CaseEvents.DocumentAccessed;
 import vn.trean.casefile.CaseEvents.ReceivingAgencyAssigned;
 import vn.trean.casefile.CaseEvents.ReportLinked;
@@ -107,6 +108,16 @@ public class AuditLog {
     void on(vn.trean.workflow.WorkflowEvents.CaseTransferred e) {
         write(e.actor(), "CASE_TRANSFER_" + e.action(), e.caseId(), Map.of("transferId", e.transferId().toString(),
                 "fromCommuneCode", e.fromCommune(), "toCommuneCode", e.toCommune(), "movedTaskIds", e.movedTaskIds()));
+    }
+
+    /** Issue 10 item 1: a correction of the case's dimensions, by whom, through what (api or a step), before and after. */
+    @EventListener
+    void on(ClassificationChanged e) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("source", e.source());
+        detail.put("before", e.before());
+        detail.put("after", e.after());
+        write(e.actor(), "CASE_CLASSIFICATION_CHANGED", e.caseId(), detail);
     }
 
     @EventListener

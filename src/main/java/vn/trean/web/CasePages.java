@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.trean.casefile.CaseClassifications;
 import vn.trean.casefile.CaseDocuments;
 import vn.trean.problem.ApiProblem;
 import org.springframework.ui.Model;
@@ -44,10 +45,12 @@ class CasePages {
     private final TransferPages transfers;
 
     private final vn.trean.workflow.LaterSeparations separations;
+    private final CaseClassifications classifications;
 
     CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
               CaseDocuments documents, MessageSource messages, TransferPages transfers,
-              vn.trean.workflow.LaterSeparations separations) {
+              vn.trean.workflow.LaterSeparations separations, CaseClassifications classifications) {
+        this.classifications = classifications;
         this.transfers = transfers;
         this.separations = separations;
         this.cases = cases;
@@ -74,6 +77,8 @@ class CasePages {
                 : List.<AuditLog.AuditEntry>of();
         model.addAttribute("sheet", sheet);
         model.addAttribute("c", view);
+        // read-only here (corrected at verification and assessment, or through the API); the page's read is audited
+        model.addAttribute("dimensions", sheet.fullView() ? classifications.of(id).orElse(null) : null);
         model.addAttribute("open", workList.ofCase(id));
         model.addAttribute("viewers", viewers);
         model.addAttribute("commune", organisation.commune(view.communeCode()).map(Locality::name)

@@ -105,6 +105,7 @@ class ReportPages {
         model.addAttribute("problem", problem);
         model.addAttribute("duplicates", duplicates);
         model.addAttribute("communesByProvince", communesByProvince());
+        model.addAttribute("dims", DimensionChoices.ALL);
         return "report";
     }
 

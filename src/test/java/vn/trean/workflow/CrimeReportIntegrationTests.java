@@ -47,7 +47,7 @@ class CrimeReportIntegrationTests extends ApiIntegrationTest {
         assertThat(outcome.get("decisionNumber").asText()).isEqualTo("15/QĐ-XPHC");
         assertThat(outcome.get("decisionDate").asText()).isEqualTo(today().toString());
         assertThat(hasTask("police", caseId, "record_crime_outcome")).isFalse();
-        assertThat(page("officer", "/cases/" + caseId)).contains("Tố tụng hình sự", "Xử phạt vi phạm hành chính",
+        assertThat(html("officer", "/cases/" + caseId)).contains("Tố tụng hình sự", "Xử phạt vi phạm hành chính",
                 "15/QĐ-XPHC");
     }
 
@@ -60,25 +60,6 @@ class CrimeReportIntegrationTests extends ApiIntegrationTest {
         assertThat(hasTask("officer", caseId, "assess_needs")).isTrue();
         assertThat(criminalProcedure(caseId).get("marked").asBoolean()).isFalse();
         as("police").get("/api/cases/" + caseId).expect(404);
-    }
-
-    /** A page as the user's browser gets it (HTML, Vietnamese). */
-    private String page(String username, String path) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                            .newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                                    (username + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                            .header("Accept", "text/html").GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private JsonNode criminalProcedure(UUID caseId) {

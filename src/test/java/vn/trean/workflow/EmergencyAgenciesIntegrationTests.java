@@ -131,8 +131,8 @@ class EmergencyAgenciesIntegrationTests extends ApiIntegrationTest {
         assertThat(Instant.parse(entry.get("completedAt").asText())).isBetween(receivedAt, Instant.now());
         assertThat(emergenciesOnTheBoard("supervisor")).contains(caseId.toString());
         String caseNumber = as("officer").get("/api/cases/" + caseId).expect(200).body().get("caseNumber").asText();
-        assertThat(page("supervisor", "/board")).contains("Trường hợp khẩn cấp đang xử lý", caseNumber);
-        assertThat(page("officer", "/cases/" + caseId)).contains("Đã báo cáo cấp tỉnh", "Ghi nhận lúc");
+        assertThat(html("supervisor", "/board")).contains("Trường hợp khẩn cấp đang xử lý", caseNumber);
+        assertThat(html("officer", "/cases/" + caseId)).contains("Đã báo cáo cấp tỉnh", "Ghi nhận lúc");
 
         complete("chairman", caseId, "emergency_intervention", emergency(List.of("police")));
         assertThat(emergenciesOnTheBoard("supervisor")).as("the police step is an emergency measure")
@@ -172,25 +172,6 @@ class EmergencyAgenciesIntegrationTests extends ApiIntegrationTest {
             }
         }
         throw new AssertionError("no " + stepKey + " in the timeline of " + caseId);
-    }
-
-    /** A page as the user's browser gets it (HTML, Vietnamese). */
-    private String page(String username, String path) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                            .newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                                    (username + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                            .header("Accept", "text/html").GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<String> emergenciesOnTheBoard(String username) {
