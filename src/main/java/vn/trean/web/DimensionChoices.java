@@ -20,9 +20,9 @@ public record DimensionChoices(List<AbuseSubtype> exploitation, List<AbuseSubtyp
 
     static final DimensionChoices ALL = new DimensionChoices(subtypesOf(AbuseForm.EXPLOITATION),
             subtypesOf(AbuseForm.SEXUAL_ABUSE), List.of(Dimensions.SpecialCircumstance.values()),
-            List.of(Dimensions.DisabilitySeverity.values()), selects());
+            List.of(Dimensions.DisabilitySeverity.values()), selectsByField());
 
-    private static Map<String, List<? extends Dimensions.Labelled>> selects() {
+    private static Map<String, List<? extends Dimensions.Labelled>> selectsByField() {
         Map<String, List<? extends Dimensions.Labelled>> selects = new LinkedHashMap<>();
         selects.put("environment", List.of(Dimensions.AbuseEnvironment.values()));
         selects.put("perpetratorRelation", List.of(Dimensions.PerpetratorRelation.values()));

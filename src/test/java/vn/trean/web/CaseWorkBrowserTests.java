@@ -63,6 +63,49 @@ class CaseWorkBrowserTests extends BrowserTest {
         assertThat(emergency.getText()).contains("Khẩn cấp").contains("Can thiệp khẩn cấp");
     }
 
+    /** Issue 10 item 1: Form 01 records the dimensions; verification opens with them and corrects them. */
+    @Test
+    void theHotlineClassifiesOnForm01AndTheOfficerCorrectsItFromThePrefilledVerification() {
+        String childName = uniqueChildName();
+        signIn("hotline");
+        browser.manage().window().setSize(PHONE);
+        fillReport(childName, "00004", 8);
+        find(By.cssSelector("input[name=abuseForms][value=SEXUAL_ABUSE]")).click();
+        find(By.cssSelector("input[name=abuseSubtypes][value=MOLESTATION]")).click();
+        new Select(find(By.id("environment"))).selectByValue("SCHOOL");
+        new Select(find(By.id("perpetratorRelation"))).selectByValue("TEACHER");
+        find(By.cssSelector("input[name=specialCircumstances][value=SEXUALLY_ABUSED]")).click();
+        screenshot("report-classified-360");
+        find(By.id("report-submit")).click();
+        waitFor(d -> d.getCurrentUrl().contains("/cases/"));
+        UUID caseId = UUID.fromString(browser.getCurrentUrl().replaceAll(".*/cases/([0-9a-f-]{36}).*", "$1"));
+        assertThat(all(By.id("classification"))).as("the receiving point sees only its part").isEmpty();
+        signOut();
+
+        signIn("officer");
+        open("/cases/" + caseId);
+        assertThat(text(By.id("classification"))).contains("Dâm ô", "Trường học", "Giáo viên, nhân viên nhà trường",
+                "Bị xâm hại tình dục");
+        browser.manage().window().setSize(DESKTOP);
+        open("/tasks/" + taskOf("officer", caseId, "verify_report").get("taskId").asText());
+        waitForForm();
+        assertThat(text(By.cssSelector("[id$='-Field_verify_environment-display']"))).isEqualTo("Trường học");
+        assertThat(find(By.cssSelector("[id$='-Field_verify_abuseSubtypes-8']")).isSelected()).as("Dâm ô").isTrue();
+        chooseRadio("Field_verify_abuseConfirmed", 0);
+        chooseOption("Field_verify_riskLevel", "Thấp");
+        find(By.cssSelector("[id$='-Field_verify_initialHarmAssessment']")).sendKeys("Trẻ hoảng sợ", Keys.TAB);
+        chooseOption("Field_verify_environment", "Gia đình");
+        screenshot("task-verify-classification");
+        find(By.id("task-form-submit")).click();
+
+        waitFor(d -> d.getCurrentUrl().contains("/tasks?done"));
+        var classification = as("officer").get("/api/cases/" + caseId + "/classification").expect(200).body()
+                .get("classification");
+        assertThat(classification.get("environment").asText()).isEqualTo("FAMILY");
+        assertThat(classification.get("abuseSubtypes").get(0).asText()).isEqualTo("MOLESTATION");
+        assertThat(classification.get("perpetrator").get("relation").asText()).isEqualTo("TEACHER");
+    }
+
     @Test
     void serverFieldErrorsAreShownBesideTheFieldsOfTheRenderedForm() {
         UUID caseId = fileReport(COMMUNE_A, Instant.now());
