@@ -94,7 +94,12 @@ class CaseWorkBrowserTests extends BrowserTest {
         chooseRadio("Field_verify_abuseConfirmed", 0);
         chooseOption("Field_verify_riskLevel", "Thấp");
         find(By.cssSelector("[id$='-Field_verify_initialHarmAssessment']")).sendKeys("Trẻ hoảng sợ", Keys.TAB);
-        chooseOption("Field_verify_environment", "Gia đình");
+        // the list opens on the pre-filled value: the new one is picked with the mouse
+        find(By.cssSelector("[id$='-Field_verify_environment-display']")).click();
+        all(By.cssSelector(".fjs-dropdownlist-item")).stream().filter(item -> item.getText().equals("Gia đình"))
+                .findFirst().orElseThrow().click();
+        waitFor(d -> d.findElement(By.cssSelector("[id$='-Field_verify_environment-display']")).getText()
+                .equals("Gia đình"));
         screenshot("task-verify-classification");
         find(By.id("task-form-submit")).click();
 
@@ -121,8 +126,9 @@ class CaseWorkBrowserTests extends BrowserTest {
         chooseOption("Field_plan_measures_measureType_0", "Theo dõi an toàn");
         chooseOption("Field_plan_measures_responsibleRole_0", "Công an");
         find(By.cssSelector("[id$='-Field_plan_measures_description_0']")).sendKeys("Công an khu vực ghé thăm hằng tuần");
-        typeDate("Field_plan_measures_startDate_0", "2026-12-20");
-        typeDate("Field_plan_measures_endDate_0", "2026-12-01");
+        // both after the case's receipt (today), the end before the start
+        typeDate("Field_plan_measures_startDate_0", today().plusDays(20).toString());
+        typeDate("Field_plan_measures_endDate_0", today().plusDays(1).toString());
         find(By.id("task-form-submit")).click();
 
         WebElement alert = find(By.id("task-form-alert"));
