@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,11 +56,13 @@ class TaskPages {
     String myTasks(@RequestParam(defaultValue = "false") boolean overdue,
                    @RequestParam(defaultValue = "false") boolean dueToday,
                    @RequestParam(defaultValue = "false") boolean emergency,
-                   @RequestParam(required = false) String step, @RequestParam(defaultValue = "0") int page,
-                   Model model) {
-        var filter = new TaskFilter(overdue, dueToday, emergency, step == null || step.isBlank() ? null : step, null);
+                   @RequestParam(required = false) String step, @RequestParam(required = false) UUID caseId,
+                   @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+        var filter = new TaskFilter(overdue, dueToday, emergency, step == null || step.isBlank() ? null : step, caseId);
         model.addAttribute("filter", filter);
-        model.addAttribute("filtered", overdue || dueToday || emergency || filter.stepKey() != null);
+        model.addAttribute("filtered", overdue || dueToday || emergency || filter.stepKey() != null || caseId != null);
+        // claiming or handing back comes back to this same list (one case's tasks, a filter, a page)
+        model.addAttribute("back", request.getQueryString() == null ? "/tasks" : "/tasks?" + request.getQueryString());
         TaskPage found = work.myTasks(filter, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("rows", found.rows());
         model.addAttribute("paging", found);

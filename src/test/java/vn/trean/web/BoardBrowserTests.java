@@ -43,7 +43,7 @@ class BoardBrowserTests extends BrowserTest {
 
         overdueRow(caseNumber).findElement(By.linkText(caseNumber)).click();
         waitFor(d -> d.getCurrentUrl().endsWith("/cases/" + caseId));
-        open("/tasks");
+        open("/tasks?caseId=" + caseId);
         assertThat(find(By.cssSelector("li.task[data-case-number='" + caseNumber + "'][data-step='escalate_breach']"))
                 .getText()).contains("Xử lý vi phạm thời hạn 12 giờ");
     }

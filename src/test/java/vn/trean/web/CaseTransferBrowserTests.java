@@ -52,7 +52,7 @@ class CaseTransferBrowserTests extends BrowserTest {
         waitFor(d -> d.getCurrentUrl().contains("/cases/" + caseId));
         assertThat(pageText()).contains(caseNumber).contains("Ngọc Hà").contains("Nguyễn Thị Hoà");
         screenshot("transfer-accepted-" + screen);
-        open("/tasks");
+        open("/tasks?caseId=" + caseId);
         assertThat(all(By.cssSelector("li.task[data-case-number='" + caseNumber + "'][data-step='verify_report']")))
                 .hasSize(1);
         assertThat(hasTask("officer", caseId, "verify_report")).isFalse();
