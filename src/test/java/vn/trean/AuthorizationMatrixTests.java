@@ -30,6 +30,11 @@ class AuthorizationMatrixTests extends MatrixTest {
             GET /api/cases/{A}                               -     401  200  200  200  200  404  404  404  200  404  404  404  404
             GET /api/cases/{B}                               -     401  200  404  404  404  404  404  200  200  404  404  404  404
             GET /api/cases/{X}                               -     401  404  404  404  404  404  404  404  404  404  404  404  404
+            GET /api/cases/{A}/classification                -     401  403  200  200  403  404  404  404  200  404  404  404  404
+            GET /api/cases/{B}/classification                -     401  403  404  404  404  404  404  200  200  404  404  404  404
+            GET /api/cases/{X}/classification                -     401  404  404  404  404  404  404  404  404  404  404  404  404
+            PUT /api/cases/{A}/classification                json  401  403  400  400  403  404  404  404  403  404  404  404  404
+            PUT /api/cases/{B}/classification                json  401  403  404  404  404  404  404  400  403  404  404  404  404
             POST /api/cases/{A}/reopen                       -     401  409  409  409  409  404  404  404  409  404  404  404  404
             GET /api/cases/{A}/breaches                      -     401  200  200  200  200  404  404  404  200  404  404  404  404
             GET /api/cases/{A}/documents                     -     401  200  200  200  200  404  404  404  200  404  404  404  404

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import vn.trean.casefile.CaseEvents.CaseClosed;
 import vn.trean.casefile.CaseEvents.CaseOpened;
 import vn.trean.casefile.CaseEvents.CaseRead;
+import vn.trean.casefile.CaseEvents.ClassificationChanged;
 import vn.trean.casefile.CaseEvents.DocumentAccessed;
 import vn.trean.casefile.CaseEvents.ReceivingAgencyAssigned;
 import vn.trean.casefile.CaseEvents.ReportLinked;
@@ -127,6 +128,16 @@ public class AuditLog {
         detail.put("layoutVersion", e.layoutVersion());
         detail.put("rows", e.rows());
         write(e.actor(), "OPEN_DATA_EXPORTED", null, detail);
+    }
+
+    /** Issue 10 item 1: a correction of the case's dimensions, by whom, through what (api or a step), before and after. */
+    @EventListener
+    void on(ClassificationChanged e) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("source", e.source());
+        detail.put("before", e.before());
+        detail.put("after", e.after());
+        write(e.actor(), "CASE_CLASSIFICATION_CHANGED", e.caseId(), detail);
     }
 
     @EventListener

@@ -35,6 +35,15 @@ public final class CaseEvents {
                                 Long lateSeconds) {
     }
 
+    /**
+     * The classification of a case changed after intake (issue 10 item 1): through the API or a step's form
+     * ({@code source}). {@code before} and {@code after} hold codes only; the perpetrator's name shows as whether
+     * one is recorded.
+     */
+    public record ClassificationChanged(UUID caseId, String actor, String source, java.util.Map<String, Object> before,
+                                        java.util.Map<String, Object> after) {
+    }
+
     /** A case was closed. */
     public record CaseClosed(UUID caseId, Instant closedAt) {
     }

@@ -85,6 +85,12 @@ public interface CaseFiles {
     /** Whether {@code user} needs to know this case: a task of it is or was routed to their agency, or they supervise its province. */
     boolean isVisibleTo(UUID caseId, CurrentUser user);
 
+    /**
+     * Whether {@code user} needs to know this case and sees all of it ({@link CaseVisibility#cut}): they run or
+     * oversee it, and not from a commune that transferred it away.
+     */
+    boolean seesWholeCase(UUID caseId, CurrentUser user);
+
     void attachProcess(UUID caseId, String processInstanceId);
 
     void grantAccess(UUID caseId, String agencyId);
@@ -134,7 +140,8 @@ public interface CaseFiles {
 
     Optional<PlanMeasure> measure(UUID measureId);
 
-    void setMeasureStatus(UUID measureId, String status);
+    /** How a measure's task ended (DONE, PARTLY_DONE, NOT_DONE) and what it actually cost (đồng), if given. */
+    void recordMeasureOutcome(UUID measureId, String status, Long actualCost);
 
     /**
      * Marks an open case as "verified, not a case" (issue 9 item 3): the chairman confirmed the officer's

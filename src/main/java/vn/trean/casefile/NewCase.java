@@ -25,7 +25,9 @@ public record NewCase(
         Map<String, Object> informant,
         String hotlineReference,
         /** Why the report is filed long after its receipt; null when it is not late. */
-        String lateReason) {
+        String lateReason,
+        /** The dimensions the receiving point could tell (issue 10), already checked; the case starts with them. */
+        Classification classification) {
 
     public record Child(String fullName, LocalDate dateOfBirth, Integer estimatedAge, Sex sex) {
     }

@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import vn.trean.casefile.Classification;
+import vn.trean.casefile.Dimensions;
 import vn.trean.casefile.NewCase;
 
 /** Form 01 (Mẫu số 01): a report of a child abused or at risk, as a receiving point files it. */
@@ -39,7 +41,35 @@ public record FileReportRequest(
         @Valid @Schema(description = "Only with the informant's consent") Informant informant,
         @Size(max = 100) String hotlineReference,
         @Size(max = 1000) @Schema(description = "Why the report is filed more than trean.intake.max-report-age (90 days) after its receipt; required then")
-        String lateReason) {
+        String lateReason,
+        @Schema(description = "Sub-types of EXPLOITATION and SEXUAL_ABUSE, each only with its form in abuseForms")
+        @Size(max = 10) List<Dimensions.AbuseSubtype> abuseSubtypes,
+        @Schema(description = "Groups of children in special circumstances (Law on Children 2016, art. 10)")
+        @Size(max = 14) List<Dimensions.SpecialCircumstance> specialCircumstances,
+        @Schema(description = "Only with the special circumstance DISABLED")
+        Dimensions.DisabilitySeverity disabilitySeverity,
+        @Schema(description = "Where the abuse happened")
+        Dimensions.AbuseEnvironment environment,
+        @Schema(description = "Relation to the child, age group, sex; no name")
+        Classification.Perpetrator perpetrator) {
+
+    /** A report with only the Form 01 fields a short form asks (no dimensions yet). */
+    public FileReportRequest(String communeCode, OffsetDateTime receivedAt, String channel, NewCase.CaseCategory category,
+                             List<String> abuseForms, ChildRequest child, String place, String currentCondition,
+                             String likelyConsequence, String familySituation, List<Parent> parents,
+                             String actionsTaken, Informant informant, String hotlineReference, String lateReason) {
+        this(communeCode, receivedAt, channel, category, abuseForms, child, place, currentCondition, likelyConsequence,
+                familySituation, parents, actionsTaken, informant, hotlineReference, lateReason, null, null, null, null,
+                null);
+    }
+
+    /** The dimensions the receiving point could tell; {@link Classification#violations()} says what contradicts. */
+    public Classification classification() {
+        // Form 01 has always taken a form twice; the classification holds it once
+        return new Classification(abuseForms == null ? List.of() : abuseForms.stream()
+                .filter(java.util.Objects::nonNull).distinct().map(Dimensions.AbuseForm::valueOf).toList(),
+                abuseSubtypes, specialCircumstances, disabilitySeverity, environment, perpetrator);
+    }
 
     /** The parents or carers as the case file records them (JSON objects without empty fields). */
     public List<Map<String, Object>> parentsAsRecorded() {

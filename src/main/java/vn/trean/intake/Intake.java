@@ -202,6 +202,10 @@ public class Intake {
         if (r.child().dateOfBirth() == null && r.child().estimatedAge() == null) {
             throw new InvalidFieldsProblem(List.of(new InvalidFieldsProblem.Violation("child.dateOfBirth", "birth-or-age")));
         }
+        var classification = r.classification();
+        if (!classification.violations().isEmpty()) {
+            throw new InvalidFieldsProblem(classification.violations());
+        }
         Locality commune = organisation.communeInService(r.communeCode())
                 .orElseThrow(() -> new InvalidFieldsProblem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-commune",
                         List.of(new InvalidFieldsProblem.Violation("communeCode", "unknown-commune")), r.communeCode()));
@@ -218,6 +222,7 @@ public class Intake {
                 new NewCase.Child(child.fullName(), child.dateOfBirth(), child.estimatedAge(), child.sex()),
                 r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), r.parentsAsRecorded(),
                 r.actionsTaken(), r.informantAsRecorded(), r.hotlineReference(),
-                r.lateReason() == null || r.lateReason().isBlank() ? null : r.lateReason().trim());
+                r.lateReason() == null || r.lateReason().isBlank() ? null : r.lateReason().trim(),
+                classification.normalised());
     }
 }

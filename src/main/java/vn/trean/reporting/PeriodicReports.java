@@ -47,10 +47,14 @@ public class PeriodicReports {
     private static final Map<HandlingOutcome, String> HANDLING_CODES = Map.of(HandlingOutcome.PROSECUTED, "CRIMINAL",
             HandlingOutcome.ADMINISTRATIVE_SANCTION, "ADMINISTRATIVE", HandlingOutcome.NONE, "NONE",
             HandlingOutcome.PENDING, "PENDING");
-    /** The further breakdowns of {@link StatisticsReport#dimensions()} the report reads, by code prefix. */
-    private static final Map<String, String> DIMENSION_CODES = Map.of("environment", "0101.environment.",
-            "abuseSubtype", "0101.form.", "specialCircumstance", "special.", "specialCircumstanceSupported",
-            "special.supported.");
+    /**
+     * The further breakdowns of {@link StatisticsReport#dimensions()} the report reads: the indicator code of each
+     * value ({@code %s} the value).
+     */
+    private static final Map<String, String> DIMENSION_CODES = Map.of("environment", "0101.environment.%s",
+            "abuseSubtype", "0101.form.%s", "specialCircumstance", "special.%s",
+            "specialCircumstanceHelped", "special.%s.supported", "specialCircumstanceAny", "special",
+            "specialCircumstanceAnyHelped", "special.supported");
 
     private final Statistics statistics;
     private final ReportSubmissions submissions;
@@ -113,9 +117,9 @@ public class PeriodicReports {
         });
         report.children().abusedByForm().forEach((form, n) -> values.put("0101.form." + form, (long) n));
         report.dimensions().forEach((key, counts) -> {
-            String prefix = DIMENSION_CODES.get(key);
-            if (prefix != null) {
-                counts.forEach(c -> values.put(prefix + c.value(), (long) c.children()));
+            String code = DIMENSION_CODES.get(key);
+            if (code != null) {
+                counts.forEach(c -> values.put(code.formatted(c.value()), (long) c.children()));
             }
         });
         values.put("reports.received", (long) report.reports().received());

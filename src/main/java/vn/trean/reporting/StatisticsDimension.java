@@ -33,4 +33,9 @@ public interface StatisticsDimension {
     String caseValues();
 
     Population population();
+
+    /** A value's name for the reader (the page shows it); the value itself by default. */
+    default String label(String value, java.util.Locale locale) {
+        return value;
+    }
 }

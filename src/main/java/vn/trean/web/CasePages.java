@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.trean.casefile.CaseClassifications;
 import vn.trean.casefile.CaseDocuments;
 import org.springframework.http.HttpStatus;
 import vn.trean.casefile.CaseView;
@@ -57,10 +58,13 @@ class CasePages {
     private final LaterSeparations separations;
     private final SeriousCaseReports seriousReports;
     private final PageFormat pageFormat;
+    private final CaseClassifications classifications;
 
     CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
               CaseDocuments documents, MessageSource messages, TransferPages transfers,
-              LaterSeparations separations, SeriousCaseReports seriousReports, PageFormat pageFormat) {
+              LaterSeparations separations, SeriousCaseReports seriousReports, PageFormat pageFormat,
+              CaseClassifications classifications) {
+        this.classifications = classifications;
         this.transfers = transfers;
         this.separations = separations;
         this.seriousReports = seriousReports;
@@ -98,6 +102,8 @@ class CasePages {
         var open = workList.ofCase(id);
         model.addAttribute("sheet", sheet);
         model.addAttribute("c", view);
+        // read-only here (corrected at verification and assessment, or through the API); the page's read is audited
+        model.addAttribute("dimensions", sheet.fullView() ? classifications.of(id).orElse(null) : null);
         model.addAttribute("open", open);
         model.addAttribute("viewers", viewers);
         model.addAttribute("commune", organisation.commune(view.communeCode()).map(Locality::name)

@@ -45,6 +45,11 @@ public class PageFormat {
         return date == null ? "" : DATE.format(date);
     }
 
+    /** An amount in đồng with the Vietnamese thousands separator: 1.500.000 đ. */
+    public String money(Long dong) {
+        return dong == null ? "" : String.format(Locale.GERMANY, "%,d đ", dong);
+    }
+
     /** ISO form for {@code <time datetime>} and the countdown scripts. */
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();

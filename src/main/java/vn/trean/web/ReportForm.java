@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import vn.trean.casefile.Classification;
+import vn.trean.casefile.Dimensions;
 import vn.trean.casefile.NewCase;
 import vn.trean.intake.FileReportRequest;
 
@@ -34,6 +36,14 @@ public class ReportForm {
     private String informantName;
     private String informantPhone;
     private String informantRelation;
+    // issue 10: the dimensions the receiving point can already tell (codes of vn.trean.casefile.Dimensions)
+    private List<String> abuseSubtypes = new ArrayList<>();
+    private List<String> specialCircumstances = new ArrayList<>();
+    private String disabilitySeverity;
+    private String environment;
+    private String perpetratorRelation;
+    private String perpetratorAgeGroup;
+    private String perpetratorSex;
 
     public static class Child {
         private String fullName;
@@ -70,6 +80,7 @@ public class ReportForm {
             informant = new FileReportRequest.Informant(true, texts.of("informant.name", informantName),
                     texts.of("informant.phone", informantPhone), null, texts.of("informant.relation", informantRelation));
         }
+        Codes codes = new Codes(unreadable);
         return new FileReportRequest(texts.of("communeCode", communeCode), received, texts.of("channel", channel),
                 enumOf(NewCase.CaseCategory.class, category),
                 abuseForms.isEmpty() ? null : abuseForms.stream().map(f -> texts.of("abuseForms", f))
@@ -79,7 +90,34 @@ public class ReportForm {
                 texts.of("place", place), texts.of("currentCondition", currentCondition),
                 texts.of("likelyConsequence", likelyConsequence), texts.of("familySituation", familySituation), null,
                 texts.of("actionsTaken", actionsTaken), informant, texts.of("hotlineReference", hotlineReference),
-                texts.of("lateReason", lateReason));
+                texts.of("lateReason", lateReason),
+                codes.list("abuseSubtypes", Dimensions.AbuseSubtype.class, abuseSubtypes),
+                codes.list("specialCircumstances", Dimensions.SpecialCircumstance.class, specialCircumstances),
+                codes.one("disabilitySeverity", Dimensions.DisabilitySeverity.class, disabilitySeverity),
+                codes.one("environment", Dimensions.AbuseEnvironment.class, environment),
+                new Classification.Perpetrator(
+                        codes.one("perpetratorRelation", Dimensions.PerpetratorRelation.class, perpetratorRelation),
+                        codes.one("perpetratorAgeGroup", Dimensions.PerpetratorAgeGroup.class, perpetratorAgeGroup),
+                        codes.one("perpetratorSex", Dimensions.PerpetratorSex.class, perpetratorSex)));
+    }
+
+    /** Codes of the dimensions; one the page never offered is reported under its field and left out. */
+    private record Codes(Map<String, String> unreadable) {
+        <E extends Enum<E>> E one(String field, Class<E> type, String value) {
+            if (blank(value)) {
+                return null;
+            }
+            E code = enumOf(type, value);
+            if (code == null) {
+                unreadable.put(field, "field.pattern");
+            }
+            return code;
+        }
+
+        <E extends Enum<E>> List<E> list(String field, Class<E> type, List<String> values) {
+            return values.isEmpty() ? null : values.stream().map(v -> one(field, type, v))
+                    .filter(java.util.Objects::nonNull).toList();
+        }
     }
 
     /** Trimmed text; text with a control character (PostgreSQL refuses a NUL) is reported under its field and left out. */
@@ -143,4 +181,18 @@ public class ReportForm {
     public void setInformantPhone(String informantPhone) { this.informantPhone = informantPhone; }
     public String getInformantRelation() { return informantRelation; }
     public void setInformantRelation(String informantRelation) { this.informantRelation = informantRelation; }
+    public List<String> getAbuseSubtypes() { return abuseSubtypes; }
+    public void setAbuseSubtypes(List<String> abuseSubtypes) { this.abuseSubtypes = abuseSubtypes == null ? new ArrayList<>() : abuseSubtypes; }
+    public List<String> getSpecialCircumstances() { return specialCircumstances; }
+    public void setSpecialCircumstances(List<String> specialCircumstances) { this.specialCircumstances = specialCircumstances == null ? new ArrayList<>() : specialCircumstances; }
+    public String getDisabilitySeverity() { return disabilitySeverity; }
+    public void setDisabilitySeverity(String disabilitySeverity) { this.disabilitySeverity = disabilitySeverity; }
+    public String getEnvironment() { return environment; }
+    public void setEnvironment(String environment) { this.environment = environment; }
+    public String getPerpetratorRelation() { return perpetratorRelation; }
+    public void setPerpetratorRelation(String perpetratorRelation) { this.perpetratorRelation = perpetratorRelation; }
+    public String getPerpetratorAgeGroup() { return perpetratorAgeGroup; }
+    public void setPerpetratorAgeGroup(String perpetratorAgeGroup) { this.perpetratorAgeGroup = perpetratorAgeGroup; }
+    public String getPerpetratorSex() { return perpetratorSex; }
+    public void setPerpetratorSex(String perpetratorSex) { this.perpetratorSex = perpetratorSex; }
 }

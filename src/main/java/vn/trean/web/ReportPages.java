@@ -119,6 +119,7 @@ class ReportPages {
                 code -> organisation.commune(code).map(Locality::name).orElse(code)));
         model.addAttribute("duplicateCommunes", communes);
         model.addAttribute("communesByProvince", communesByProvince());
+        model.addAttribute("dims", DimensionChoices.ALL);
         return "report";
     }
 

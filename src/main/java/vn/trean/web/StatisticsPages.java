@@ -24,6 +24,7 @@ import vn.trean.organisation.Organisation;
 import vn.trean.oversight.SupervisedArea;
 import vn.trean.problem.InvalidFieldsProblem;
 import vn.trean.reporting.Statistics;
+import vn.trean.reporting.StatisticsDimension;
 import vn.trean.reporting.StatisticsReport;
 import vn.trean.reporting.StatisticsScope;
 import vn.trean.workflow.EngineClock;
@@ -44,10 +45,12 @@ class StatisticsPages {
     private final Organisation organisation;
     private final MessageSource messages;
     private final PeriodicReportPages periodic;
+    private final List<StatisticsDimension> dimensions;
 
     StatisticsPages(Statistics statistics, UserDirectory users, Organisation organisation, MessageSource messages,
-                    PeriodicReportPages periodic) {
+                    PeriodicReportPages periodic, List<StatisticsDimension> dimensions) {
         this.statistics = statistics;
+        this.dimensions = List.copyOf(dimensions);
         this.periodic = periodic;
         this.users = users;
         this.organisation = organisation;
@@ -97,8 +100,22 @@ class StatisticsPages {
         model.addAttribute("report", report);
         model.addAttribute("trendChart", StatisticsCharts.trend(report.trend()));
         model.addAttribute("communeChart", StatisticsCharts.areas(report.communes()));
+        model.addAttribute("dimensionLabels", dimensionLabels(report));
         model.addAttribute("periodic", periodic.panel(me, scope, chosen[0], chosen[1], provinceStaff));
         return "statistics";
+    }
+
+    /** Each breakdown's values as the reader names them: key → value → label. */
+    private Map<String, Map<String, String>> dimensionLabels(StatisticsReport report) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, Map<String, String>> labels = new java.util.HashMap<>();
+        for (StatisticsDimension dimension : dimensions) {
+            Map<String, String> values = new java.util.HashMap<>();
+            report.dimensions().getOrDefault(dimension.key(), List.of())
+                    .forEach(count -> values.put(count.value(), dimension.label(count.value(), locale)));
+            labels.put(dimension.key(), values);
+        }
+        return labels;
     }
 
     /** The preset named, or the first half of this year. */

@@ -281,6 +281,8 @@ public final class CaseProcess {
         public static final String OUTCOME_FIELD = "handlingOutcome";
         public static final String DECISION_NUMBER_FIELD = "decisionNumber";
         public static final String DECISION_DATE_FIELD = "decisionDate";
+        /** Optional: the police name the perpetrator here, the only place a name of one is recorded. */
+        public static final String PERPETRATOR_NAME_FIELD = "perpetratorName";
         public static final String NONE = "none";
 
         private CrimeReport() {

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
+import vn.trean.casefile.CaseClassifications;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.identity.CurrentUser;
 import vn.trean.workflow.CaseProcess.Step;
@@ -40,10 +41,13 @@ public class CaseTasks {
     private final StepEffects effects;
     private final CaseFiles cases;
     private final ReceivingAgencies receivingAgencies;
+    private final CaseClassifications classifications;
 
     CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, FormService forms,
-              WorkflowSettings settings, StepEffects effects, CaseFiles cases, ReceivingAgencies receivingAgencies) {
+              WorkflowSettings settings, StepEffects effects, CaseFiles cases, ReceivingAgencies receivingAgencies,
+              CaseClassifications classifications) {
         this.receivingAgencies = receivingAgencies;
+        this.classifications = classifications;
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -106,6 +110,23 @@ public class CaseTasks {
         Object province = tasks.getVariable(taskId, Var.PROVINCE_CODE);
         return Map.of(CaseProcess.RECEIVING_AGENCY_CHOICES, receivingAgencies.choices(String.valueOf(province)).stream()
                 .map(c -> new FormChoice(c.value(), c.label())).toList());
+    }
+
+    /** The steps whose form shows the case's classification to correct or complete it (issue 10 item 1). */
+    private static final java.util.Set<Step> CLASSIFYING_STEPS = java.util.EnumSet.of(Step.VERIFY_REPORT, Step.ASSESS_NEEDS);
+
+    /**
+     * The values a task's form opens with, by field key: for verification and assessment, the case's current
+     * classification (so that a correction starts from what intake recorded). Empty for any other step.
+     */
+    public Map<String, Object> formDefaults(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || Step.ofElementId(task.getTaskDefinitionKey()).filter(CLASSIFYING_STEPS::contains).isEmpty()) {
+            return Map.of();
+        }
+        Object caseId = tasks.getVariable(taskId, Var.CASE_ID);
+        return caseId == null ? Map.of() : classifications.of(UUID.fromString(caseId.toString()))
+                .map(dimensions -> ClassificationFields.of(dimensions.classification())).orElse(Map.of());
     }
 
     public void claim(String taskId, String username) {

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import vn.trean.casefile.CaseClassifications;
 import vn.trean.casefile.CaseFiles;
+import vn.trean.casefile.Classification;
 import vn.trean.problem.InvalidFieldsProblem;
 import vn.trean.problem.InvalidFieldsProblem.Violation;
 import vn.trean.workflow.CaseProcess.Step;
@@ -17,8 +19,10 @@ import vn.trean.workflow.CaseProcess.UnfoundedReport;
 
 /**
  * What a completed step writes to the case file beyond its recorded values, keyed by the process's
- * step: the province's choice of a receiving agency routes the commune steps, the meeting sets the protection level, the draft plan its measures, a measure task its
- * outcome; a verification that proposes to close an unfounded report is checked against its own answers. Applied only through {@link CaseTasks#complete}, the one door a case task is completed by.
+ * step: the province's choice of a receiving agency routes the commune steps, verification and assessment the case's
+ * classification, the police's outcome the handling (and the perpetrator's name), the meeting sets the protection
+ * level, the draft plan its measures, a measure task its outcome and cost; a verification that proposes to close an
+ * unfounded report is checked against its own answers. Applied only through {@link CaseTasks#complete}, the one door a case task is completed by.
  */
 @Component
 class StepEffects {
@@ -31,16 +35,24 @@ class StepEffects {
 
     private final Map<Step, Effect> effects = new EnumMap<>(Step.class);
 
-    StepEffects(CaseFiles cases, ReceivingAgencies receivingAgencies) {
+    StepEffects(CaseFiles cases, CaseClassifications classifications, ReceivingAgencies receivingAgencies) {
         effects.put(Step.ASSIGN_RECEIVING_AGENCY, (caseId, measureId, values, actor) ->
                 receivingAgencies.assign(caseId, values.get(CaseProcess.RECEIVING_AGENCY_FIELD), actor));
         effects.put(Step.VERIFY_REPORT, (caseId, measureId, values, actor) -> {
             checkClosingProposal(values);
+            classify(classifications, caseId, values, actor, Step.VERIFY_REPORT);
             if (Boolean.TRUE.equals(values.get(CaseProcess.Var.CRIME_INDICATED))) {
                 cases.markCriminalProcedure(caseId);
             }
         });
-        effects.put(Step.RECORD_CRIME_OUTCOME, (caseId, measureId, values, actor) -> recordCrimeOutcome(cases, caseId, values));
+        effects.put(Step.ASSESS_NEEDS, (caseId, measureId, values, actor) ->
+                classify(classifications, caseId, values, actor, Step.ASSESS_NEEDS));
+        effects.put(Step.RECORD_CRIME_OUTCOME, (caseId, measureId, values, actor) -> {
+            recordCrimeOutcome(cases, caseId, values);
+            if (values.get(CaseProcess.CrimeReport.PERPETRATOR_NAME_FIELD) instanceof String name) {
+                classifications.recordPerpetratorName(caseId, name, actor);
+            }
+        });
         effects.put(Step.RECORD_COURT_DECISION, (caseId, measureId, values, actor) -> checkCareEnd(values));
         effects.put(Step.RECORD_WINDOW_COURT_DECISION, (caseId, measureId, values, actor) -> checkCareEnd(values));
         effects.put(Step.CONFIRM_EARLY_CLOSE, (caseId, measureId, values, actor) -> checkReturnReason(values));
@@ -49,7 +61,27 @@ class StepEffects {
         effects.put(Step.DRAFT_PLAN, (caseId, measureId, values, actor) -> cases.draftPlan(caseId, measures(values)));
         effects.put(Step.DRAFT_EMERGENCY_PLAN, (caseId, measureId, values, actor) -> cases.draftPlan(caseId, measures(values)));
         effects.put(Step.IMPLEMENT_MEASURE, (caseId, measureId, values, actor) ->
-                cases.setMeasureStatus(measureId, values.get("status").toString().toUpperCase(Locale.ROOT)));
+                cases.recordMeasureOutcome(measureId, values.get("status").toString().toUpperCase(Locale.ROOT),
+                        values.get(ACTUAL_COST_FIELD) instanceof Number cost ? cost.longValue() : null));
+    }
+
+    /** The field of {@code forms/implement_measure.form} with what the measure actually cost (đồng). */
+    static final String ACTUAL_COST_FIELD = "actualCost";
+
+    /**
+     * Verification corrects and assessment completes the dimensions captured at intake (issue 10 item 1): stored on
+     * the case and audited when they changed. A sub-type without its abuse form is refused, naming the field.
+     */
+    private static void classify(CaseClassifications classifications, UUID caseId, Map<String, Object> values,
+                                 String actor, Step step) {
+        if (!ClassificationFields.present(values)) {
+            return;
+        }
+        Classification classification = ClassificationFields.from(values);
+        if (!classification.violations().isEmpty()) {
+            throw new InvalidFieldsProblem(classification.violations());
+        }
+        classifications.correct(caseId, classification, actor, step.formKey());
     }
 
     void apply(Step step, UUID caseId, UUID measureId, Map<String, Object> values, String actor) {

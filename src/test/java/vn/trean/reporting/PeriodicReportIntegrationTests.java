@@ -52,7 +52,7 @@ class PeriodicReportIntegrationTests extends ApiIntegrationTest {
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             sheet.forEach(row -> row.forEach(cell -> cells.add(text(cell))));
-            abused = numberBeside(sheet, ABUSED_ROW);
+            abused = numberBeside(workbook, ABUSED_ROW);
         }
         assertThat(abused).as("children abused, as the statistics count them")
                 .isEqualTo(figures.at("/children/abused").asLong()).isPositive();
@@ -65,6 +65,47 @@ class PeriodicReportIntegrationTests extends ApiIntegrationTest {
             assertThat(text).contains("BÁO CÁO").contains("HẠN CHẾ TIẾP CẬN").contains("Ba Đình")
                     .contains("Chia theo hình thức xâm hại").contains(ABUSED_ROW + " " + abused);
         }
+    }
+
+    @Test
+    void theCasesDimensionsAreCountedInTheStatisticsAndTheirRowsOfTheReport() throws IOException {
+        LocalDate today = LocalDate.now(VIETNAM);
+        String period = "from=" + today.withDayOfYear(1) + "&to=" + today;
+        JsonNode before = as("officer").get("/api/statistics?" + period).expect(200).body();
+        Map<String, Object> report = report(COMMUNE_A, Instant.now().minusSeconds(300), "Vũ Thị Số Liệu " + UUID.randomUUID());
+        report.put("abuseForms", List.of("SEXUAL_ABUSE"));
+        report.put("abuseSubtypes", List.of("MOLESTATION"));
+        report.put("environment", "ONLINE");
+        report.put("specialCircumstances", List.of("DISABLED"));
+        report.put("disabilitySeverity", "MILD");
+        as("hotline").post("/api/reports", report).expect(201);
+        JsonNode after = as("officer").get("/api/statistics?" + period).expect(200).body();
+
+        assertThat(children(after, "environment", "ONLINE") - children(before, "environment", "ONLINE")).isEqualTo(1);
+        assertThat(children(after, "abuseSubtype", "SEXUAL_ABUSE.MOLESTATION")
+                - children(before, "abuseSubtype", "SEXUAL_ABUSE.MOLESTATION")).isEqualTo(1);
+        assertThat(children(after, "specialCircumstance", "DISABLED.MILD")
+                - children(before, "specialCircumstance", "DISABLED.MILD")).isEqualTo(1);
+        assertThat(children(after, "specialCircumstanceAny", "ALL") - children(before, "specialCircumstanceAny", "ALL"))
+                .isEqualTo(1);
+
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                download("officer", "/api/statistics/report?" + period + "&format=xlsx")))) {
+            assertThat(numberBeside(workbook, "Môi trường mạng")).isEqualTo(children(after, "environment", "ONLINE"));
+            assertThat(numberBeside(workbook, "Dâm ô")).isEqualTo(children(after, "abuseSubtype", "SEXUAL_ABUSE.MOLESTATION"));
+            assertThat(numberBeside(workbook, "Khuyết tật nhẹ")).isEqualTo(children(after, "specialCircumstance", "DISABLED.MILD"));
+        }
+        assertThat(pageAs("officer", "/statistics?" + period)).contains("Môi trường mạng").contains("Dâm ô");
+    }
+
+    /** The children a breakdown counts under a value; 0 when none. */
+    private static long children(JsonNode statistics, String dimension, String value) {
+        for (JsonNode count : statistics.at("/dimensions/" + dimension)) {
+            if (count.get("value").asText().equals(value)) {
+                return count.get("children").asLong();
+            }
+        }
+        return 0;
     }
 
     @Test
@@ -162,9 +203,10 @@ class PeriodicReportIntegrationTests extends ApiIntegrationTest {
                 : cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : "";
     }
 
-    /** The first number in the row whose label is {@code label}. */
-    private static long numberBeside(Sheet sheet, String label) {
-        for (Row row : sheet) {
+    /** The first number in the first row whose label is {@code label}, on any sheet. */
+    private static long numberBeside(XSSFWorkbook workbook, String label) {
+        for (Row row : (Iterable<Row>) () -> java.util.stream.StreamSupport.stream(workbook.spliterator(), false)
+                .flatMap(sheet -> java.util.stream.StreamSupport.stream(sheet.spliterator(), false)).iterator()) {
             boolean labelled = false;
             for (Cell cell : row) {
                 if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().strip().equals(label)) {

@@ -64,6 +64,6 @@ class CaseSheetTests {
 
     private PlanMeasure measure(String role) {
         return new PlanMeasure(UUID.randomUUID(), null, 1, "safety_monitoring", role, "d", LocalDate.now(),
-                LocalDate.now(), null, null, "ACTIVE");
+                LocalDate.now(), null, null, "ACTIVE", null);
     }
 }

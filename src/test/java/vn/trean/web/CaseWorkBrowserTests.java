@@ -65,6 +65,54 @@ class CaseWorkBrowserTests extends BrowserTest {
         assertThat(emergency.getText()).contains("Khẩn cấp").contains("Can thiệp khẩn cấp");
     }
 
+    /** Issue 10 item 1: Form 01 records the dimensions; verification opens with them and corrects them. */
+    @Test
+    void theHotlineClassifiesOnForm01AndTheOfficerCorrectsItFromThePrefilledVerification() {
+        String childName = uniqueChildName();
+        signIn("hotline");
+        browser.manage().window().setSize(PHONE);
+        fillReport(childName, "00004", 8);
+        find(By.cssSelector("input[name=abuseForms][value=SEXUAL_ABUSE]")).click();
+        find(By.cssSelector("input[name=abuseSubtypes][value=MOLESTATION]")).click();
+        new Select(find(By.id("environment"))).selectByValue("SCHOOL");
+        new Select(find(By.id("perpetratorRelation"))).selectByValue("TEACHER");
+        find(By.cssSelector("input[name=specialCircumstances][value=SEXUALLY_ABUSED]")).click();
+        screenshot("report-classified-360");
+        find(By.id("report-submit")).click();
+        waitFor(d -> d.getCurrentUrl().contains("/cases/"));
+        UUID caseId = UUID.fromString(browser.getCurrentUrl().replaceAll(".*/cases/([0-9a-f-]{36}).*", "$1"));
+        assertThat(all(By.id("classification"))).as("the receiving point sees only its part").isEmpty();
+        signOut();
+
+        signIn("officer");
+        open("/cases/" + caseId);
+        assertThat(text(By.id("classification"))).contains("Dâm ô", "Trường học", "Giáo viên, nhân viên nhà trường",
+                "Bị xâm hại tình dục");
+        browser.manage().window().setSize(DESKTOP);
+        open("/tasks/" + taskOf("officer", caseId, "verify_report").get("taskId").asText());
+        waitForForm();
+        assertThat(text(By.cssSelector("[id$='-Field_verify_environment-display']"))).isEqualTo("Trường học");
+        assertThat(find(By.cssSelector("[id$='-Field_verify_abuseSubtypes-8']")).isSelected()).as("Dâm ô").isTrue();
+        chooseRadio("Field_verify_abuseConfirmed", 0);
+        chooseOption("Field_verify_riskLevel", "Thấp");
+        find(By.cssSelector("[id$='-Field_verify_initialHarmAssessment']")).sendKeys("Trẻ hoảng sợ", Keys.TAB);
+        // the list opens on the pre-filled value: the new one is picked with the mouse
+        find(By.cssSelector("[id$='-Field_verify_environment-display']")).click();
+        all(By.cssSelector(".fjs-dropdownlist-item")).stream().filter(item -> item.getText().equals("Gia đình"))
+                .findFirst().orElseThrow().click();
+        waitFor(d -> d.findElement(By.cssSelector("[id$='-Field_verify_environment-display']")).getText()
+                .equals("Gia đình"));
+        screenshot("task-verify-classification");
+        find(By.id("task-form-submit")).click();
+
+        waitFor(d -> d.getCurrentUrl().contains("/tasks?done"));
+        var classification = as("officer").get("/api/cases/" + caseId + "/classification").expect(200).body()
+                .get("classification");
+        assertThat(classification.get("environment").asText()).isEqualTo("FAMILY");
+        assertThat(classification.get("abuseSubtypes").get(0).asText()).isEqualTo("MOLESTATION");
+        assertThat(classification.get("perpetrator").get("relation").asText()).isEqualTo("TEACHER");
+    }
+
     @Test
     void serverFieldErrorsAreShownBesideTheFieldsOfTheRenderedForm() {
         UUID caseId = fileReport(COMMUNE_A, Instant.now());
@@ -80,10 +128,9 @@ class CaseWorkBrowserTests extends BrowserTest {
         chooseOption("Field_plan_measures_measureType_0", "Theo dõi an toàn");
         chooseOption("Field_plan_measures_responsibleRole_0", "Công an");
         find(By.cssSelector("[id$='-Field_plan_measures_description_0']")).sendKeys("Công an khu vực ghé thăm hằng tuần");
-        // both after the case's receipt, the end before the start: only the order is wrong
-        LocalDate start = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(20);
-        typeDate("Field_plan_measures_startDate_0", start.toString());
-        typeDate("Field_plan_measures_endDate_0", start.minusDays(10).toString());
+        // both after the case's receipt (today), the end before the start
+        typeDate("Field_plan_measures_startDate_0", today().plusDays(20).toString());
+        typeDate("Field_plan_measures_endDate_0", today().plusDays(1).toString());
         find(By.id("task-form-submit")).click();
 
         WebElement alert = find(By.id("task-form-alert"));

@@ -47,7 +47,7 @@ class CrimeReportIntegrationTests extends ApiIntegrationTest {
         assertThat(outcome.get("decisionNumber").asText()).isEqualTo("15/QĐ-XPHC");
         assertThat(outcome.get("decisionDate").asText()).isEqualTo(today().toString());
         assertThat(hasTask("police", caseId, "record_crime_outcome")).isFalse();
-        assertThat(page("officer", "/cases/" + caseId)).contains("Tố tụng hình sự", "Xử phạt vi phạm hành chính",
+        assertThat(html("officer", "/cases/" + caseId)).contains("Tố tụng hình sự", "Xử phạt vi phạm hành chính",
                 "15/QĐ-XPHC");
     }
 

@@ -131,8 +131,8 @@ class EmergencyAgenciesIntegrationTests extends ApiIntegrationTest {
         assertThat(Instant.parse(entry.get("completedAt").asText())).isBetween(receivedAt, Instant.now());
         assertThat(emergenciesOnTheBoard("supervisor")).contains(caseId.toString());
         String caseNumber = as("officer").get("/api/cases/" + caseId).expect(200).body().get("caseNumber").asText();
-        assertThat(page("supervisor", "/board")).contains("Trường hợp khẩn cấp đang xử lý", caseNumber);
-        assertThat(page("officer", "/cases/" + caseId)).contains("Đã báo cáo cấp tỉnh", "Ghi nhận lúc");
+        assertThat(html("supervisor", "/board")).contains("Trường hợp khẩn cấp đang xử lý", caseNumber);
+        assertThat(html("officer", "/cases/" + caseId)).contains("Đã báo cáo cấp tỉnh", "Ghi nhận lúc");
 
         complete("chairman", caseId, "emergency_intervention", emergency(List.of("police")));
         assertThat(emergenciesOnTheBoard("supervisor")).as("the police step is an emergency measure")

@@ -25,6 +25,7 @@ import vn.trean.casefile.CaseStillOpenException;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.casefile.CaseView;
 import vn.trean.casefile.CaseVisibility;
+import vn.trean.casefile.Classification;
 import vn.trean.casefile.NewCase;
 import vn.trean.casefile.OpenedCase;
 import vn.trean.casefile.PlanMeasure;
@@ -41,19 +42,26 @@ class JdbcCaseFiles implements CaseFiles {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final ApplicationEventPublisher events;
+    private final ClassificationRows classifications;
+    private final PersonKeys personKeys;
 
-    JdbcCaseFiles(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+    JdbcCaseFiles(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events,
+                  ClassificationRows classifications, PersonKeys personKeys) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
+        this.classifications = classifications;
+        this.personKeys = personKeys;
     }
 
     @Override
     public OpenedCase open(NewCase c, String actor) {
-        return insert(c, actor, null);
+        var child = c.child();
+        return insert(c, actor, null, personKeys.of(child.fullName(), child.dateOfBirth(), child.estimatedAge(),
+                c.receivedAt(), c.communeCode()));
     }
 
-    private OpenedCase insert(NewCase c, String actor, UUID reopenedFrom) {
+    private OpenedCase insert(NewCase c, String actor, UUID reopenedFrom, String personKey) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         String number = nextCaseNumber(c.communeCode(), c.receivedAt());
@@ -67,12 +75,14 @@ class JdbcCaseFiles implements CaseFiles {
                 .param("actor", actor).param("reopened", reopenedFrom).update();
         var child = c.child();
         jdbc.sql("""
-                        insert into child (id, case_id, full_name, name_normalized, date_of_birth, estimated_age, sex)
-                        values (:id, :case, :name, :folded, :dob, :age, :sex)""")
+                        insert into child (id, case_id, full_name, name_normalized, date_of_birth, estimated_age, sex,
+                                           person_key)
+                        values (:id, :case, :name, :folded, :dob, :age, :sex, :key)""")
                 .param("id", UUID.randomUUID()).param("case", id).param("name", child.fullName().trim())
                 .param("folded", VietnameseText.fold(child.fullName())).param("dob", child.dateOfBirth())
-                .param("age", child.estimatedAge()).param("sex", child.sex().name()).update();
+                .param("age", child.estimatedAge()).param("sex", child.sex().name()).param("key", personKey).update();
         insertReport(id, c, false);
+        classifications.write(id, c.classification() == null ? Classification.NONE : c.classification(), actor, now);
         grantAccess(id, c.receivingAgencyId());
         events.publishEvent(new CaseEvents.CaseOpened(id, number, c.communeCode(), c.provinceCode(), c.receivedAt(),
                 actor, reopenedFrom));
@@ -123,12 +133,16 @@ class JdbcCaseFiles implements CaseFiles {
         }
         var r = old.report();
         var child = old.child();
+        // the same child, whatever commune the case was moved to: the new case keeps the old one's key and dimensions
         var again = new NewCase(old.communeCode(), old.provinceCode(), Instant.now(), user.agencyId(), user.username(),
                 "REOPENED", NewCase.CaseCategory.valueOf(old.category()), r.abuseForms(),
                 new NewCase.Child(child.fullName(), child.dateOfBirth(), child.estimatedAge(),
                         NewCase.Sex.valueOf(child.sex())),
-                r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), null, null, null, null, null);
-        return insert(again, user.username(), closedCaseId);
+                r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), null, null, null, null, null,
+                classifications.read(closedCaseId).map(ClassificationRows.Stored::classification).orElse(null));
+        String personKey = jdbc.sql("select person_key from child where case_id = :c").param("c", closedCaseId)
+                .query(String.class).optional().orElse(null);
+        return insert(again, user.username(), closedCaseId, personKey);
     }
 
     @Override
@@ -142,13 +156,24 @@ class JdbcCaseFiles implements CaseFiles {
 
     /** Whether the reader's commune transferred this case to the commune that now runs it. */
     private boolean isFormerCommune(CaseView view, CurrentUser user) {
-        if (user.localityCode() == null || user.localityCode().equals(view.communeCode())) {
+        return isFormerCommune(view.id(), view.communeCode(), user);
+    }
+
+    private boolean isFormerCommune(UUID caseId, String caseCommune, CurrentUser user) {
+        if (user.localityCode() == null || user.localityCode().equals(caseCommune)) {
             return false;
         }
         return jdbc.sql("""
                         select exists (select 1 from case_transfer
                                        where case_id = :c and state = 'ACCEPTED' and from_commune = :l)""")
-                .param("c", view.id()).param("l", user.localityCode()).query(Boolean.class).single();
+                .param("c", caseId).param("l", user.localityCode()).query(Boolean.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean seesWholeCase(UUID caseId, CurrentUser user) {
+        return CaseVisibility.seesWholeCase(user.role()) && isVisibleTo(caseId, user)
+                && communeOf(caseId).map(commune -> !isFormerCommune(caseId, commune, user)).orElse(false);
     }
 
     /** The whole case, for this module's own use; readers get it through {@link #read}, cut to their role. */
@@ -563,8 +588,9 @@ class JdbcCaseFiles implements CaseFiles {
     }
 
     @Override
-    public void setMeasureStatus(UUID measureId, String status) {
-        jdbc.sql("update plan_measure set status = :s where id = :id").param("s", status).param("id", measureId).update();
+    public void recordMeasureOutcome(UUID measureId, String status, Long actualCost) {
+        jdbc.sql("update plan_measure set status = :s, actual_cost = :cost where id = :id")
+                .param("s", status).param("cost", actualCost).param("id", measureId).update();
     }
 
     @Override
@@ -638,11 +664,13 @@ class JdbcCaseFiles implements CaseFiles {
 
     private static PlanMeasure measure(ResultSet rs) throws SQLException {
         var cost = rs.getBigDecimal("cost_estimate");
+        var actual = rs.getBigDecimal("actual_cost");
         return new PlanMeasure(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
                 rs.getInt("plan_cycle"), rs.getString("measure_type"), rs.getString("responsible_role"),
                 rs.getString("description"), rs.getDate("start_date").toLocalDate(),
                 rs.getDate("end_date").toLocalDate(), rs.getString("provider"),
-                cost == null ? null : cost.longValue(), rs.getString("status"));
+                cost == null ? null : cost.longValue(), rs.getString("status"),
+                actual == null ? null : actual.longValue());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -28,7 +28,8 @@ public enum ApiScope {
             withDefaults().matcher(HttpMethod.GET, "/api/cases/{id}"),
             withDefaults().matcher(HttpMethod.GET, "/api/cases/{id}/breaches"),
             withDefaults().matcher(HttpMethod.GET, "/api/cases/{id}/documents"),
-            withDefaults().matcher(HttpMethod.GET, "/api/cases/{id}/documents/{documentId}")),
+            withDefaults().matcher(HttpMethod.GET, "/api/cases/{id}/documents/{documentId}"),
+            withDefaults().matcher(HttpMethod.GET, "/api/cases/{id}/classification")),
     NOTIFICATIONS_READ("notifications:read",
             withDefaults().matcher(HttpMethod.GET, "/api/notifications"));
 

@@ -6,12 +6,14 @@ import java.text.Collator;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.ToLongFunction;
+import vn.trean.casefile.Dimensions;
 import vn.trean.reporting.ReportKind;
 import vn.trean.reporting.document.ReportDocument;
 import vn.trean.reporting.document.ReportDocument.Row;
@@ -36,46 +38,21 @@ public final class PeriodicReportLayout {
     private static final List<Dimension> AGE_GROUPS = List.of(
             new Dimension("UNDER_6", "Dưới 6 tuổi"), new Dimension("6_TO_11", "Từ 6 đến dưới 11 tuổi"),
             new Dimension("11_TO_16", "Từ 11 đến dưới 16 tuổi"));
-    private static final List<Dimension> ABUSE_FORMS = List.of(
-            new Dimension("VIOLENCE", "Bạo lực"),
-            new Dimension("EXPLOITATION", "Bóc lột",
-                    new Dimension("ILLEGAL_LABOUR", "Lao động trái quy định của pháp luật"),
-                    new Dimension("PORNOGRAPHY", "Trình diễn, sản xuất sản phẩm khiêu dâm"),
-                    new Dimension("SEX_TOURISM_PROSTITUTION", "Du lịch nhằm mục đích xâm hại tình dục, mại dâm"),
-                    new Dimension("DRUG_CONTRABAND", "Vận chuyển, mua bán ma túy, hàng cấm"),
-                    new Dimension("OTHER_PROFITEERING", "Sử dụng trẻ em để trục lợi khác")),
-            new Dimension("SEXUAL_ABUSE", "Xâm hại tình dục",
-                    new Dimension("RAPE", "Hiếp dâm"), new Dimension("COERCION", "Cưỡng dâm"),
-                    new Dimension("INTERCOURSE", "Giao cấu"), new Dimension("MOLESTATION", "Dâm ô"),
-                    new Dimension("PROSTITUTION_PORNOGRAPHY", "Sử dụng vào mục đích mại dâm, khiêu dâm")),
-            new Dimension("TRAFFICKING", "Mua bán"),
-            new Dimension("ABANDONMENT", "Bỏ rơi, bỏ mặc"),
-            new Dimension("OTHER", "Hình thức gây tổn hại khác"));
-    private static final List<Dimension> ENVIRONMENTS = List.of(
-            new Dimension("FAMILY", "Gia đình"), new Dimension("SCHOOL", "Trường học"),
-            new Dimension("COMMUNITY", "Cộng đồng"), new Dimension("ONLINE", "Môi trường mạng"),
-            new Dimension("WORKPLACE", "Nơi làm việc"), new Dimension("OTHER", "Môi trường khác"));
-    /** Law on Children 2016 Art. 10, in its order. */
-    private static final List<Dimension> SPECIAL_GROUPS = List.of(
-            new Dimension("ORPHAN", "Trẻ em mồ côi cả cha và mẹ"),
-            new Dimension("ABANDONED", "Trẻ em bị bỏ rơi"),
-            new Dimension("WITHOUT_CARER", "Trẻ em không nơi nương tựa"),
-            new Dimension("DISABLED", "Trẻ em khuyết tật",
-                    new Dimension("EXTREMELY_SEVERE", "Khuyết tật đặc biệt nặng"),
-                    new Dimension("SEVERE", "Khuyết tật nặng"), new Dimension("MILD", "Khuyết tật nhẹ")),
-            new Dimension("HIV", "Trẻ em nhiễm HIV/AIDS"),
-            new Dimension("IN_CONFLICT_WITH_LAW", "Trẻ em vi phạm pháp luật"),
-            new Dimension("DRUG_ADDICTED", "Trẻ em nghiện ma túy"),
-            new Dimension("SCHOOL_DROPOUT_WORKING",
-                    "Trẻ em phải bỏ học kiếm sống chưa hoàn thành phổ cập giáo dục trung học cơ sở"),
-            new Dimension("HARMED_BY_VIOLENCE", "Trẻ em bị tổn hại nghiêm trọng về thể chất và tinh thần do bị bạo lực"),
-            new Dimension("EXPLOITED", "Trẻ em bị bóc lột"),
-            new Dimension("SEXUALLY_ABUSED", "Trẻ em bị xâm hại tình dục"),
-            new Dimension("TRAFFICKED", "Trẻ em bị mua bán"),
-            new Dimension("SERIOUS_ILLNESS_POOR",
-                    "Trẻ em mắc bệnh hiểm nghèo hoặc bệnh phải điều trị dài ngày thuộc hộ nghèo hoặc hộ cận nghèo"),
-            new Dimension("MIGRANT_UNACCOMPANIED",
-                    "Trẻ em di cư, trẻ em lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có người chăm sóc"));
+    /** The abuse forms and their sub-types, and the environments, as the case record codes them. */
+    private static final List<Dimension> ABUSE_FORMS = Arrays.stream(Dimensions.AbuseForm.values())
+            .map(form -> new Dimension(form.name(), form.label().vi(), Arrays.stream(Dimensions.AbuseSubtype.values())
+                    .filter(sub -> sub.form() == form).map(sub -> new Dimension(sub.name(), sub.label().vi())).toList()))
+            .toList();
+    private static final List<Dimension> ENVIRONMENTS = Arrays.stream(Dimensions.AbuseEnvironment.values())
+            .map(e -> new Dimension(e.name(), e.label().vi())).toList();
+    /** Law on Children 2016 Art. 10, in its order; the disabled by severity. */
+    private static final List<Dimension> SPECIAL_GROUPS = Arrays.stream(Dimensions.SpecialCircumstance.values())
+            .map(group -> new Dimension(group.name(), "Trẻ em " + lowerFirst(group.label().vi()),
+                    group == Dimensions.SpecialCircumstance.DISABLED
+                            ? Arrays.stream(Dimensions.DisabilitySeverity.values())
+                                    .map(d -> new Dimension(d.name(), "Khuyết tật " + lowerFirst(d.label().vi()))).toList()
+                            : List.of()))
+            .toList();
     private static final List<Dimension> HANDLING = List.of(
             new Dimension("CRIMINAL", "Khởi tố, xử lý hình sự"),
             new Dimension("ADMINISTRATIVE", "Xử phạt vi phạm hành chính"),
@@ -90,6 +67,10 @@ public final class PeriodicReportLayout {
         Dimension(String code, String label, Dimension... subTypes) {
             this(code, label, List.of(subTypes));
         }
+    }
+
+    private static String lowerFirst(String text) {
+        return text.substring(0, 1).toLowerCase(VIETNAMESE) + text.substring(1);
     }
 
     /**

@@ -39,7 +39,24 @@ public class FormSubmissions {
         if (!choices.isEmpty()) {
             fill(form.path("components"), choices);
         }
+        var defaults = tasks.formDefaults(taskId);
+        if (!defaults.isEmpty()) {
+            prefill(form.path("components"), defaults);
+        }
         return form;
+    }
+
+    /** The case's current values as the fields' {@code defaultValue}: form-js opens the form with them filled in. */
+    private void prefill(JsonNode components, Map<String, Object> defaults) {
+        for (JsonNode c : components) {
+            if (c instanceof com.fasterxml.jackson.databind.node.ObjectNode component && c.hasNonNull("key")
+                    && defaults.containsKey(c.get("key").asText())) {
+                component.set("defaultValue", json.valueToTree(defaults.get(c.get("key").asText())));
+            }
+            if (c.has("components")) {
+                prefill(c.get("components"), defaults);
+            }
+        }
     }
 
     /** Checks the values against the form as {@link #schema} gives it: a server-offered choice must be one of those offered. */

@@ -222,7 +222,7 @@ class ReportDocumentWritersTests {
     void theLayoutReadsEveryIndicatorOfCircular13sGroups() {
         assertThat(PeriodicReportLayout.codes()).startsWith("0101", "0101.sex.MALE").contains(
                 "0101.age.11_TO_16", "0101.form.EXPLOITATION.ILLEGAL_LABOUR", "0101.form.SEXUAL_ABUSE.RAPE",
-                "0101.environment.ONLINE", "special.MIGRANT_UNACCOMPANIED.supported", "special.DISABLED.SEVERE",
+                "0101.environment.ONLINE", "special.UNACCOMPANIED_MIGRANT.supported", "special.DISABLED.SEVERE",
                 "reports.not-a-case", "cases.handling.ADMINISTRATIVE", "deadline.plan.met", "deadline.breaches");
         assertThat(PeriodicReportLayout.codes().stream().filter(c -> c.startsWith("special.") && c.endsWith(".supported")
                 && c.chars().filter(ch -> ch == '.').count() == 2)).hasSize(14);
