@@ -1,5 +1,6 @@
 package vn.trean.notifications;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,15 +55,21 @@ public class Notifications {
     /** The notifications of an agency, newest first. */
     public List<Notification> forAgency(String agencyId) {
         return jdbc.sql("""
-                        select id, case_id, kind, agency_id, created_at from notification
+                        select id, case_id, kind, agency_id, created_at, detail from notification
                         where agency_id = :a order by created_at desc, id desc limit 200""")
                 .param("a", agencyId)
                 .query((rs, i) -> new Notification(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant()))
+                        rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6)))
                 .list();
     }
 
-    public record Notification(long id, UUID caseId, String kind, String agencyId, Instant createdAt) {
+    /**
+     * @param caseId the case it concerns; null for one about no case (a periodic report due), and then still in the
+     *               JSON as null, so that a client reading every notification's case finds the field
+     * @param detail what it is about when there is no case, in Vietnamese (the report and its due date); else null
+     */
+    public record Notification(long id, @JsonInclude(JsonInclude.Include.ALWAYS) UUID caseId, String kind,
+                               String agencyId, Instant createdAt, String detail) {
     }
 
     @EventListener
@@ -188,18 +195,38 @@ public class Notifications {
                 reported.reportId().toString(), letter);
     }
 
+    /**
+     * A periodic report is due soon and not submitted (issue 10 item 3): the unit's agencies are told in the app and by
+     * mail, with the report, its due date and the days left; it concerns no case.
+     */
+    @EventListener
+    void on(vn.trean.reporting.ReportDueReminder reminder) {
+        Letters.ReportDue due = new Letters.ReportDue(reminder.kind().name(), reminder.year(), reminder.dueOn(),
+                reminder.daysLeft(), reminder.periodFrom(), reminder.periodTo());
+        Letter letter = letters.writeReportDue(due);
+        String subject = String.join("/", reminder.level().name(), reminder.unitCode(), reminder.kind().name(),
+                String.valueOf(reminder.year()), String.valueOf(reminder.daysBefore()));
+        for (String agency : reminder.agencyIds()) {
+            notify(null, Kind.REPORT_DUE, agency, subject, letter, letters.reportDueLine(due));
+        }
+    }
+
     /** The kinds of notification. */
     public enum Kind { NEW_TASK, TWELVE_HOUR_REMINDER, TWELVE_HOUR_BREACH, REPORT_LINKED, EMERGENCY_REPORTED,
         TRANSFER_REQUESTED, TRANSFER_ACCEPTED, TRANSFER_REFUSED,
-        SEPARATION_REPORTED, SEPARATION_REMINDER, SERIOUS_CASE_REPORTED }
+        SEPARATION_REPORTED, SEPARATION_REMINDER, SERIOUS_CASE_REPORTED, REPORT_DUE }
 
     private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter) {
+        notify(caseId, kind, agencyId, subject, letter, null);
+    }
+
+    private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter, String detail) {
         Optional<Long> created = jdbc.sql("""
-                        insert into notification (case_id, kind, agency_id, created_at, dedupe_key)
-                        values (:c, :k, :a, now(), :key) on conflict (dedupe_key) do nothing
+                        insert into notification (case_id, kind, agency_id, created_at, dedupe_key, detail)
+                        values (:c, :k, :a, now(), :key, :detail) on conflict (dedupe_key) do nothing
                         returning id""")
                 .param("c", caseId).param("k", kind.name()).param("a", agencyId)
-                .param("key", kind + ":" + subject + ":" + agencyId)
+                .param("key", kind + ":" + subject + ":" + agencyId).param("detail", detail)
                 .query(Long.class).optional();
         created.ifPresent(id -> mail.enqueue(id, agencyId, letter));
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +38,13 @@ public class Board {
     private final WorkList workList;
     private final CaseFiles cases;
     private final WorkingDays workingDays;
+    private final ObjectProvider<PeriodicReportsDue> periodicReports;
 
-    Board(WorkList workList, CaseFiles cases, WorkingDays workingDays) {
+    Board(WorkList workList, CaseFiles cases, WorkingDays workingDays, ObjectProvider<PeriodicReportsDue> periodicReports) {
         this.workList = workList;
         this.cases = cases;
         this.workingDays = workingDays;
+        this.periodicReports = periodicReports;
     }
 
     public enum Sort { DUE, LATE, CASE, STEP, COMMUNE }
@@ -71,10 +74,13 @@ public class Board {
      * @param withoutReceivingAgency cases of communes without a receiving agency ("xã chưa có cơ quan tiếp
      *                               nhận"), each waiting for the province to assign one
      * @param openEmergencies        emergency cases reported upward whose emergency measures are still open
+     * @param periodicReport         the next periodic report the area owes, with whether it was submitted; null when
+     *                               the reporting calendar is not there to ask
      */
     public record OverdueBoard(Instant now, String communeCode, String provinceCode, List<OverdueRow> overdue,
                                List<WindowRow> inTwelveHourWindow, List<WorkList.StepCount> openByStep,
-                               List<UnstaffedRow> withoutReceivingAgency, List<EmergencyRow> openEmergencies) {
+                               List<UnstaffedRow> withoutReceivingAgency, List<EmergencyRow> openEmergencies,
+                               PeriodicReportDue periodicReport) {
     }
 
     /**
@@ -116,7 +122,13 @@ public class Board {
                         t.createdAt(), t.windowEndsAt()))
                 .toList();
         return new OverdueBoard(now, area.communeCode(), area.provinceCode(), overdue, window,
-                workList.countByStep(area.communeCode(), area.provinceCode()), unstaffed, openEmergencies(area, now));
+                workList.countByStep(area.communeCode(), area.provinceCode()), unstaffed, openEmergencies(area, now),
+                periodicReport(area, now));
+    }
+
+    private PeriodicReportDue periodicReport(SupervisedArea area, Instant now) {
+        PeriodicReportsDue reports = periodicReports.getIfAvailable();
+        return reports == null ? null : reports.next(area, LocalDate.ofInstant(now, VIETNAM)).orElse(null);
     }
 
     private List<EmergencyRow> openEmergencies(SupervisedArea area, Instant now) {

@@ -1,6 +1,7 @@
 package vn.trean.notifications.mail;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,41 @@ public class Letters {
                 + "\n\n" + text("mail.english-below", VIETNAMESE) + "\n\n"
                 + reportSection(kind, caseId, caseNumber, english, ENGLISH);
         return new Letter(subject, body);
+    }
+
+    /**
+     * A periodic report due soon.
+     *
+     * @param kind     the report kind's name (SIX_MONTHS, ANNUAL)
+     * @param daysLeft days left until the due date
+     */
+    public record ReportDue(String kind, int year, LocalDate dueOn, long daysLeft, LocalDate periodFrom,
+                            LocalDate periodTo) {
+    }
+
+    /** "Báo cáo 6 tháng đầu năm 2026 đến hạn ngày 25/05/2026 (còn 10 ngày)": the reminder in one line, Vietnamese. */
+    public String reportDueLine(ReportDue due) {
+        return reportDueLine(due, VIETNAMESE);
+    }
+
+    /** The reminder of a periodic report due: the line, a link to the report's period on the statistics page. */
+    public Letter writeReportDue(ReportDue due) {
+        String subject = text("mail.subject-prefix", VIETNAMESE) + " " + reportDueLine(due, VIETNAMESE)
+                + " / " + reportDueLine(due, ENGLISH);
+        return new Letter(subject, reportDueSection(due, VIETNAMESE) + "\n\n" + text("mail.english-below", VIETNAMESE)
+                + "\n\n" + reportDueSection(due, ENGLISH));
+    }
+
+    private String reportDueLine(ReportDue due, Locale locale) {
+        String period = text("report-due.period." + due.kind(), locale, String.valueOf(due.year()));
+        String dueOn = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(due.dueOn());
+        return text("report-due.line", locale, period, dueOn, due.daysLeft());
+    }
+
+    private String reportDueSection(ReportDue due, Locale locale) {
+        String link = settings.baseUrl() + "/statistics?from=" + due.periodFrom() + "&to=" + due.periodTo() + "#periodic";
+        return text("mail.intro.REPORT_DUE", locale, reportDueLine(due, locale)) + "\n\n"
+                + text("mail.link.REPORT_DUE", locale, link) + "\n\n" + text("mail.footer.REPORT_DUE", locale);
     }
 
     private String reportSection(Kind kind, UUID caseId, String caseNumber, String report, Locale locale) {
