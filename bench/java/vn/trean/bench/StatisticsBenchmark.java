@@ -80,10 +80,13 @@ class StatisticsBenchmark {
                 .query(Integer.class).single();
         String commune = jdbc.sql("select commune_code from statistics_case where province_code = '01' "
                 + "group by commune_code order by count(*) desc limit 1").query(String.class).single();
+        long months = timed(() -> statistics.report(StatisticsScope.province("01"), today, today));
         lines.add("%,d cases of Hà Nội (%d communes) seeded with SQL in %d s; the summary built from them "
                 .formatted(CASES, communes, seeding / 1000) + "(`statistics_rebuild()`) in %d s, %s on disk.".formatted(
                 rebuild / 1000, jdbc.sql("select pg_size_pretty(pg_total_relation_size('statistics_case'))")
                         .query(String.class).single()));
+        lines.add("The first report after the load counted every month of every commune (`statistics_month`) in %d s."
+                .formatted(months / 1000));
         lines.add("PostgreSQL " + jdbc.sql("select current_setting('server_version') || ', JIT ' || "
                 + "case when pg_jit_available() then 'available' else 'not available' end || ', work_mem ' || "
                 + "current_setting('work_mem') || ', shared_buffers ' || current_setting('shared_buffers')")
@@ -93,11 +96,13 @@ class StatisticsBenchmark {
         lines.add("|---|---|---|---|---|---|---|");
         LocalDate halfYear = today.getMonthValue() > 6 ? LocalDate.of(today.getYear(), 1, 1)
                 : LocalDate.of(today.getYear() - 1, 7, 1);
+        LocalDate lastYear = LocalDate.of(today.getYear() - 1, 1, 1);
         LocalDate[][] periods = {
                 {halfYear, halfYear.plusMonths(6).minusDays(1)},
+                {lastYear, lastYear.plusYears(1).minusDays(1)},
                 {today.minusYears(1).plusDays(1), today},
                 {first, today}};
-        String[] names = {"half-year", "year", "5 years"};
+        String[] names = {"half-year", "calendar year", "12 months to today", "5 years to today"};
         for (StatisticsScope scope : List.of(StatisticsScope.province("01"), StatisticsScope.commune("01", commune))) {
             for (int p = 0; p < periods.length; p++) {
                 measure(scope, names[p], periods[p][0], periods[p][1]);
@@ -105,6 +110,9 @@ class StatisticsBenchmark {
         }
         lines.add("");
         writes();
+        long afterWrites = timed(() -> statistics.report(StatisticsScope.province("01"), lastYear, today));
+        lines.add(String.format(Locale.ROOT, "The first report after those writes (the province, %s to %s: the months they "
+                + "changed counted again first) took %d ms.", lastYear, today, afterWrites));
 
         String report = "# Statistics benchmark\n\n" + String.join("\n", lines) + "\n";
         System.out.println(report);
@@ -180,7 +188,7 @@ class StatisticsBenchmark {
         triggers(true);
         double withTriggers = (double) on[0] / on[1];
         double without = (double) off[0] / off[1];
-        lines.add(String.format(Locale.ROOT, "Keeping the summary: a case written as the app writes it (5 statements, "
+        lines.add(String.format(Locale.ROOT, "Keeping the summary: a case written as the app writes it (6 statements, "
                         + "one transaction) took %.2f ms with the triggers and %.2f ms without (%d cases each, in turns): "
                         + "%.2f ms per case for the summary.", withTriggers, without, on[1], withTriggers - without));
     }

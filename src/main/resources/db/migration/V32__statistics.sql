@@ -19,10 +19,12 @@ $$;
 -- Who a child is, for counting children rather than cases: until a person key exists, the folded name, the date
 -- of birth and the commune; a child without a date of birth is known within its own case only (never merged
 -- with a namesake). The one place to change when the child gets a person key: redefine this function, then
--- rebuild the rows (select statistics_rebuild()).
+-- rebuild the rows (select statistics_rebuild()). Immutable indeed (the date as a number of days, not as text,
+-- which would follow the session's DateStyle), so that PostgreSQL inlines it.
 create function statistics_child_key(c child, commune_code text) returns uuid language sql immutable as $$
     select case when c.date_of_birth is null then c.case_id
-                else cast(md5(c.name_normalized || '|' || c.date_of_birth || '|' || commune_code) as uuid) end
+                else cast(md5(c.name_normalized || '|' || cast(c.date_of_birth - date '2000-01-01' as text) || '|'
+                              || commune_code) as uuid) end
 $$;
 
 create table statistics_case (
@@ -206,25 +208,28 @@ create function statistics_lock_child(child uuid) returns void language sql as $
 $$;
 
 -- Rebuilds one case's row from the case record, and the previous-case dates of its child (old and new) when
--- what they depend on changed.
+-- what they depend on changed. One change of a case at a time (a lock per case, then per child, always in that
+-- order): a change waits for the other's commit and then reads the record as it committed.
 create function statistics_sync(target uuid) returns void language plpgsql as $$
 declare
     old_row statistics_case;
     new_row statistics_case;
-    new_key uuid;
+    src     statistics_source;
 begin
+    perform pg_advisory_xact_lock(hashtext('statistics-case:' || target::text));
     select * into old_row from statistics_case where case_id = target;
-    select statistics_child_key(ch, c.commune_code) into new_key
-      from case_file c join child ch on ch.case_id = c.id where c.id = target order by ch.id limit 1;
-    -- lock the child (both children when the key changes, in one order) before touching any of its rows
+    select * into src from statistics_source where case_id = target;
+    if src.case_id is null then
+        return;
+    end if;
     perform statistics_lock_child(k)
-       from (select distinct k from unnest(array[old_row.child_key, new_key]) as k where k is not null order by k) keys;
+       from (select distinct k from unnest(array[old_row.child_key, src.child_key]) as k where k is not null order by k) keys;
 
     insert into statistics_case as s (case_id, province_code, commune_code, received_at, received_on, received_month,
                                       category, status, protection_level, emergency, closing_outcome, handling_outcome,
                                       verified_at, abuse_confirmed, child_key, child_sex, child_age, abuse_forms,
                                       window_done_at, plan_draft_opened_at, plan_approved_at)
-    select * from statistics_source where case_id = target
+    select (src).*
     on conflict (case_id) do update set
         province_code = excluded.province_code, commune_code = excluded.commune_code,
         received_at = excluded.received_at, received_on = excluded.received_on,
@@ -245,12 +250,8 @@ begin
            excluded.abuse_forms, excluded.window_done_at, excluded.plan_draft_opened_at, excluded.plan_approved_at)
     returning * into new_row;
 
-    if not found then
-        return; -- nothing changed
-    end if;
-
-    if new_row.child_key is null then
-        return;
+    if not found or new_row.child_key is null then
+        return; -- nothing changed, or no child yet
     end if;
     if old_row.case_id is null or (old_row.child_key, old_row.received_at, old_row.is_case, old_row.abused, old_row.abuse_forms)
             is distinct from (new_row.child_key, new_row.received_at, new_row.is_case, new_row.abused, new_row.abuse_forms) then
