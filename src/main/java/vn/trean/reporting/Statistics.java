@@ -130,7 +130,7 @@ public class Statistics {
      */
     public StatisticsReport report(StatisticsScope scope, LocalDate from, LocalDate to) {
         Instant now = EngineClock.now();
-        queries.refresh();
+        queries.refresh(now);
         List<Bucket> buckets = queries.buckets(scope, from, to, now);
         Map<String, String> communeNames = organisation.communeNames(scope.provinceCode());
         return new StatisticsReport(scope, from, to, now,

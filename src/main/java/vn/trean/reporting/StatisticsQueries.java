@@ -60,6 +60,15 @@ class StatisticsQueries {
     private static final String FIRST_ABUSED = "s.abused and {first:s.abused_prev_on}";
     private static final Pattern FIRST = Pattern.compile("\\{first:([^}]*)}");
     private static final String DUE = "{due}";
+    /** A plan approved, not an emergency's (exempt from the working-day limits, Decree 56 art. 31.3). */
+    private static final String PLAN_APPROVED =
+            "s.plan_approved_at is not null and s.plan_draft_opened_at is not null and s.emergency is not true";
+    /**
+     * Approved within 7 working days of the plan step opening, as the board judges it: the calendar is handed over
+     * as the number of working days up to each day from {@code :calendarStart} ({@code :ordinals}) and whether the
+     * day is one ({@code :working}), looked up by the day's distance from the start.
+     */
+    private static final String PLAN_IN_TIME = planInTime();
     /** A case that has an earlier case of the same child. */
     private static final String REPEAT = "(s.child_prev_on is not null or s.abused_prev_on is not null)";
     /** Where a statement's condition on the scope and the days goes. */
@@ -105,13 +114,24 @@ class StatisticsQueries {
         }
     }
 
+    private static String planInTime() {
+        String opened = "(cast(s.plan_draft_opened_at at time zone " + VIETNAM + " as date) - :calendarStart + 1)";
+        String approved = "(cast(s.plan_approved_at at time zone " + VIETNAM + " as date) - :calendarStart + 1)";
+        String between = "((cast(:ordinals as int[]))[" + approved + "] - (cast(:ordinals as int[]))[" + opened + "])";
+        return "(" + between + " < :limit or (" + between + " = :limit and (cast(:working as boolean[]))[" + approved
+                + "] and cast(s.plan_approved_at at time zone " + VIETNAM + " as time)"
+                + " <= cast(s.plan_draft_opened_at at time zone " + VIETNAM + " as time)))";
+    }
+
     /** The counts of a bucket, in the order of its {@link Bucket#counts}. */
     static final List<Count> COUNTS = counts();
     private static final Map<String, Integer> INDEX = COUNTS.stream()
             .collect(Collectors.toMap(Count::name, COUNTS::indexOf));
-    /** What the months kept hold: when the counts change (a new version), every month is counted again. */
-    private static final String SIGNATURE = Integer.toHexString(COUNTS.stream()
-            .map(c -> c.name() + "=" + c.condition()).collect(Collectors.joining(";")).hashCode());
+    /** The counts' definition: when it changes (a new version), every month is counted again. */
+    private static final String DEFINITION = COUNTS.stream().map(c -> c.name() + "=" + c.condition())
+            .collect(Collectors.joining(";"));
+    /** The first day the working-day calendar is handed over from: no case is received before (Decree 56). */
+    private static final LocalDate CALENDAR_START = LocalDate.of(2017, 6, 1);
 
     /** The figures of the cases of one commune received in one month (or in the part of it a period covers). */
     record Bucket(String communeCode, YearMonth month, int[] counts) {
@@ -170,10 +190,10 @@ class StatisticsQueries {
         conditions.put(Measure.ABUSED.name(), FIRST_ABUSED);
         conditions.put(Measure.ABUSED_FIRST_IN_MONTH.name(),
                 "s.abused and (s.abused_prev_on is null or s.abused_prev_on < s.received_month)");
-        // taken by queries of their own (plans, linked reports)
-        for (Measure other : List.of(Measure.PLANS_APPROVED, Measure.PLANS_IN_TIME, Measure.LINKED_REPORTS)) {
-            conditions.put(other.name(), null);
-        }
+        conditions.put(Measure.PLANS_APPROVED.name(), PLAN_APPROVED);
+        conditions.put(Measure.PLANS_IN_TIME.name(), PLAN_APPROVED + " and " + PLAN_IN_TIME);
+        // taken by a query of its own
+        conditions.put(Measure.LINKED_REPORTS.name(), null);
         for (ProtectionLevel level : ProtectionLevel.values()) {
             if (level.recorded() != null) {
                 conditions.put(level(level), "s.is_case and s.protection_level = '" + level.recorded() + "'");
@@ -203,13 +223,16 @@ class StatisticsQueries {
 
     /**
      * Counts again the months whose cases changed since the last report (the marks the triggers leave), all of
-     * them when the counts changed, in a transaction of its own: one report at a time does it.
+     * them when the counts or the working-day calendar changed, in a transaction of its own: one report at a time
+     * does it.
      */
-    void refresh() {
+    void refresh(Instant now) {
+        Calendar calendar = calendar(now);
+        String signature = Integer.toHexString(DEFINITION.hashCode()) + "-" + calendar.fingerprint();
         ownTransaction.executeWithoutResult(status -> {
             jdbc.sql("select pg_advisory_xact_lock(hashtext('statistics-refresh'))").query().singleRow();
             boolean sameCounts = jdbc.sql("select signature from statistics_counts").query(String.class).optional()
-                    .filter(SIGNATURE::equals).isPresent();
+                    .filter(signature::equals).isPresent();
             if (!sameCounts) {
                 jdbc.sql("delete from statistics_month").update();
                 jdbc.sql("delete from statistics_breach_month").update();
@@ -218,7 +241,7 @@ class StatisticsQueries {
                 jdbc.sql("""
                                 insert into statistics_counts (id, signature) values (1, :s)
                                 on conflict (id) do update set signature = excluded.signature""")
-                        .param("s", SIGNATURE).update();
+                        .param("s", signature).update();
             }
             Set<List<Object>> months = new HashSet<>();
             jdbc.sql("delete from statistics_dirty returning commune_code, month")
@@ -242,7 +265,7 @@ class StatisticsQueries {
                             where (s.commune_code, s.received_month) in %s
                             group by s.commune_code, s.received_month""".formatted(aggregates(Reading.MONTH, COUNTS), marked))
                     .param("communes", communes).param("months", firstDays)
-                    .param("span", CaseProcess.TWELVE_HOUR_SPAN.toSeconds()).update();
+                    .param("span", CaseProcess.TWELVE_HOUR_SPAN.toSeconds()).params(calendar.params()).update();
             jdbc.sql("""
                             insert into statistics_breach_month (commune_code, month, province_code, agency_id, breaches,
                                                                  open, cases)
@@ -258,6 +281,7 @@ class StatisticsQueries {
     /** The counts of the scope and period, per commune and month of receipt. */
     List<Bucket> buckets(StatisticsScope scope, LocalDate from, LocalDate to, Instant now) {
         Map<List<Object>, Bucket> buckets = new LinkedHashMap<>();
+        Calendar calendar = calendar(now);
         Months months = Months.of(from, to);
         if (months.any()) {
             jdbc.sql("select commune_code, month, counts from statistics_month where " + scope(scope, "")
@@ -272,16 +296,19 @@ class StatisticsQueries {
                         }
                     });
             List<Count> firstInPeriod = COUNTS.stream().filter(Count::periodDependent).toList();
-            add(buckets, scope, from, months.first(), months.lastDay(), now, Reading.REPEATS, firstInPeriod,
+            add(buckets, scope, from, months.first(), months.lastDay(), now, calendar, Reading.REPEATS, firstInPeriod,
                     " and " + REPEAT, 1);
+            // the cases whose 12 hours have not ended: received since the day 12 hours ago began
+            LocalDate recent = max(months.first(), LocalDate.ofInstant(now.minus(CaseProcess.TWELVE_HOUR_SPAN), ZONE));
             List<Count> due = COUNTS.stream().filter(Count::dueDependent).toList();
-            add(buckets, scope, from, months.first(), months.lastDay(), now, Reading.MONTH, due,
-                    " and " + WINDOW_END + " > :now", -1);
+            if (!recent.isAfter(months.lastDay())) {
+                add(buckets, scope, from, recent, months.lastDay(), now, calendar, Reading.MONTH, due,
+                        " and " + WINDOW_END + " > :now", -1);
+            }
         }
         for (LocalDate[] days : months.outside(from, to)) {
-            add(buckets, scope, from, days[0], days[1], now, Reading.PERIOD, COUNTS, "", 1);
+            add(buckets, scope, from, days[0], days[1], now, calendar, Reading.PERIOD, COUNTS, "", 1);
         }
-        plans(scope, from, to, now, buckets);
         linkedReports(scope, from, to, buckets);
         return List.copyOf(buckets.values());
     }
@@ -291,12 +318,14 @@ class StatisticsQueries {
      * {@code first} to {@code last} that meet {@code more}, as {@code reading} reads them.
      */
     private void add(Map<List<Object>, Bucket> buckets, StatisticsScope scope, LocalDate from, LocalDate first,
-                     LocalDate last, Instant now, Reading reading, List<Count> counts, String more, int sign) {
+                     LocalDate last, Instant now, Calendar calendar, Reading reading, List<Count> counts, String more,
+                     int sign) {
         List<Count> taken = counts.stream().filter(c -> c.condition() != null).toList();
         days(scope, from, first, last, "select s.commune_code, s.received_month, " + aggregates(reading, taken)
                 + " from statistics_case s where " + CASES_OF_DAYS + more + " group by s.commune_code, s.received_month")
                 .param("now", Timestamp.from(now))
                 .param("span", CaseProcess.TWELVE_HOUR_SPAN.toSeconds())
+                .params(calendar.params())
                 .query(rs -> {
                     int[] into = bucket(buckets, rs).counts();
                     for (int i = 0; i < taken.size(); i++) {
@@ -348,44 +377,34 @@ class StatisticsQueries {
     }
 
     /**
-     * Plans approved, and of those approved within 7 working days of the plan step opening (an emergency's plan is
-     * exempt), as the board judges them: against the app's working-day calendar, handed over as the number of
-     * working days up to each day from the period's start (and whether the day is one), looked up by day.
+     * The working-day calendar from {@link #CALENDAR_START} to a month after now, as the plan counts read it, and a
+     * fingerprint of it: the months kept are counted again when a holiday changes.
      */
-    private void plans(StatisticsScope scope, LocalDate from, LocalDate to, Instant now, Map<List<Object>, Bucket> buckets) {
-        LocalDate last = max(to, LocalDate.ofInstant(now, ZONE)).plusDays(31);
-        int days = (int) (last.toEpochDay() - from.toEpochDay()) + 1;
+    record Calendar(Integer[] ordinals, Boolean[] working) {
+
+        Map<String, Object> params() {
+            return Map.of("ordinals", ordinals, "working", working, "calendarStart", Date.valueOf(CALENDAR_START),
+                    "limit", CaseProcess.PLAN_WORKING_DAYS);
+        }
+
+        String fingerprint() {
+            return Integer.toHexString(java.util.Arrays.hashCode(working));
+        }
+    }
+
+    private Calendar calendar(Instant now) {
+        LocalDate last = LocalDate.ofInstant(now, ZONE).plusDays(31);
+        int days = (int) (last.toEpochDay() - CALENDAR_START.toEpochDay()) + 1;
         Integer[] ordinals = new Integer[days];
         Boolean[] working = new Boolean[days];
         var isWorkingDay = workingDays.workingDayTest();
         int ordinal = 0;
         for (int i = 0; i < days; i++) {
-            working[i] = isWorkingDay.test(from.plusDays(i));
+            working[i] = isWorkingDay.test(CALENDAR_START.plusDays(i));
             ordinal += working[i] ? 1 : 0;
             ordinals[i] = ordinal;
         }
-        // a day's place in the arrays: 1 + its distance from the period's start
-        String opened = "(cast(s.plan_draft_opened_at at time zone " + VIETNAM + " as date) - :from + 1)";
-        String approved = "(cast(s.plan_approved_at at time zone " + VIETNAM + " as date) - :from + 1)";
-        String workingDaysBetween = "(cast(:ordinals as int[]))[" + approved + "] - (cast(:ordinals as int[]))[" + opened + "]";
-        days(scope, from, from, to, """
-                select s.commune_code, s.received_month, count(*),
-                       count(*) filter (where {between} < :limit
-                                           or ({between} = :limit and (cast(:working as boolean[]))[{approved}]
-                                               and cast(s.plan_approved_at at time zone {zone} as time)
-                                                   <= cast(s.plan_draft_opened_at at time zone {zone} as time)))
-                from statistics_case s
-                where {cases of the days} and s.plan_approved_at is not null and s.plan_draft_opened_at is not null
-                  and s.emergency is not true
-                group by s.commune_code, s.received_month"""
-                .replace("{between}", workingDaysBetween).replace("{approved}", approved).replace("{zone}", VIETNAM))
-                .param("ordinals", ordinals).param("working", working)
-                .param("limit", CaseProcess.PLAN_WORKING_DAYS)
-                .query(rs -> {
-                    int[] counts = bucket(buckets, rs).counts();
-                    counts[INDEX.get(Measure.PLANS_APPROVED.name())] += rs.getInt(3);
-                    counts[INDEX.get(Measure.PLANS_IN_TIME.name())] += rs.getInt(4);
-                });
+        return new Calendar(ordinals, working);
     }
 
     /** Reports linked to an existing case of the scope, by the month they were received in. */

@@ -12,9 +12,12 @@ import vn.trean.reporting.StatisticsReport.MonthRow;
  */
 final class StatisticsCharts {
 
-    /** A bar with its caption and value; coordinates in the chart's viewBox. */
+    /**
+     * A bar with its caption and value; coordinates in the chart's viewBox. A minor bar's caption and value are left
+     * out on a phone (the page's style), where every other month is captioned.
+     */
     record Bar(String x, String y, String width, String height, String label, String labelX, String labelY, int value,
-               String valueX, String valueY) {
+               String valueX, String valueY, boolean minor) {
     }
 
     /** A horizontal line of the scale, with its value. */
@@ -24,13 +27,13 @@ final class StatisticsCharts {
     record Chart(int width, int height, List<Bar> bars, List<GridLine> grid) {
     }
 
-    private static final int TREND_WIDTH = 640;
-    private static final int TREND_HEIGHT = 240;
+    private static final int TREND_WIDTH = 480;
+    private static final int TREND_HEIGHT = 260;
     private static final int LEFT = 40;
-    private static final int TOP = 20;
-    private static final int BOTTOM = 28;
+    private static final int TOP = 24;
+    private static final int BOTTOM = 30;
     private static final int AREA_WIDTH = 400;
-    private static final int AREA_ROW = 36;
+    private static final int AREA_ROW = 42;
 
     private StatisticsCharts() {
     }
@@ -51,7 +54,8 @@ final class StatisticsCharts {
             String caption = i % captionEvery == 0 ? "%02d/%02d".formatted(month.month().getMonthValue(),
                     month.month().getYear() % 100) : "";
             bars.add(new Bar(n(x), n(top), n(slot * 0.7), n(height), caption, n(x + slot * 0.35),
-                    n(TREND_HEIGHT - BOTTOM + 16), month.received(), n(x + slot * 0.35), n(top - 4)));
+                    n(TREND_HEIGHT - BOTTOM + 20), month.received(), n(x + slot * 0.35), n(top - 5),
+                    months.size() > 6 && (i / captionEvery) % 2 == 1));
         }
         List<GridLine> grid = new ArrayList<>(List.of(new GridLine(n(TOP + plotHeight), 0), new GridLine(n(TOP), max)));
         if (max % 2 == 0) {
@@ -67,8 +71,9 @@ final class StatisticsCharts {
         for (int i = 0; i < areas.size(); i++) {
             AreaRow area = areas.get(i);
             double y = i * AREA_ROW;
-            bars.add(new Bar("0", n(y + 18), n(Math.max(1, (double) AREA_WIDTH * area.received() / max)), "12",
-                    area.name() == null ? "" : area.name(), "0", n(y + 14), area.received(), n(AREA_WIDTH), n(y + 14)));
+            bars.add(new Bar("0", n(y + 23), n(Math.max(1, (double) AREA_WIDTH * area.received() / max)), "12",
+                    area.name() == null ? "" : area.name(), "0", n(y + 17), area.received(), n(AREA_WIDTH), n(y + 17),
+                    false));
         }
         return new Chart(AREA_WIDTH, Math.max(AREA_ROW, areas.size() * AREA_ROW), bars, List.of());
     }

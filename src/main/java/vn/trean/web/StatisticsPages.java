@@ -61,6 +61,13 @@ class StatisticsPages {
     record Preset(String href, String label, LocalDate from, LocalDate to, boolean active) {
     }
 
+    /** A table of one breakdown: its lines, each a value's label and count. */
+    record Breakdown(String id, String caption, List<Line> lines) {
+    }
+
+    record Line(String label, int value) {
+    }
+
     /** A commune a province's staff may look at on its own. */
     record CommuneChoice(String code, String name) {
     }
@@ -98,6 +105,8 @@ class StatisticsPages {
         }
         StatisticsReport report = statistics.report(scope, chosen[0], chosen[1]);
         model.addAttribute("report", report);
+        model.addAttribute("caseBreakdowns", caseBreakdowns(report.cases()));
+        model.addAttribute("childBreakdowns", childBreakdowns(report.children()));
         model.addAttribute("trendChart", StatisticsCharts.trend(report.trend()));
         model.addAttribute("communeChart", StatisticsCharts.areas(report.communes()));
         model.addAttribute("dimensionLabels", dimensionLabels(report));
@@ -116,6 +125,41 @@ class StatisticsPages {
             labels.put(dimension.key(), values);
         }
         return labels;
+    }
+
+    private List<Breakdown> caseBreakdowns(StatisticsReport.Cases cases) {
+        return List.of(
+                breakdown("cases-by-level", "statistics.cases.by-level", cases.byProtectionLevel(),
+                        level -> level.recorded() == null ? "statistics.level.not-decided" : "page.level." + level.recorded()),
+                new Breakdown("cases-by-status", message("statistics.cases.by-status"), List.of(
+                        new Line(message("page.status.OPEN"), cases.open()),
+                        new Line(message("page.status.CLOSED"), cases.closed()),
+                        new Line(message("statistics.cases.emergency"), cases.emergency()))),
+                breakdown("cases-by-handling", "statistics.cases.by-handling", cases.byHandlingOutcome(),
+                        outcome -> outcome == StatisticsReport.HandlingOutcome.NOT_REFERRED
+                                ? "statistics.handling.not-referred" : "page.case.handling-outcome." + outcome.name()));
+    }
+
+    private List<Breakdown> childBreakdowns(StatisticsReport.Children children) {
+        return List.of(
+                breakdown("children-by-sex", "statistics.children.by-sex", children.abusedBySex(), sex -> "page.sex." + sex),
+                breakdown("children-by-age", "statistics.children.by-age", children.abusedByAgeGroup(),
+                        group -> "statistics.age." + group),
+                breakdown("children-by-form", "statistics.children.by-form", children.abusedByForm(),
+                        form -> "page.abuse." + form));
+    }
+
+    /** A breakdown's table: each value's label is the message {@code labelKey} names (the value itself if none). */
+    private <K> Breakdown breakdown(String id, String captionKey, Map<K, Integer> counts,
+                                    java.util.function.Function<K, String> labelKey) {
+        return new Breakdown(id, message(captionKey), counts.entrySet().stream()
+                .map(e -> new Line(messages.getMessage(labelKey.apply(e.getKey()), null, String.valueOf(e.getKey()),
+                        LocaleContextHolder.getLocale()), e.getValue()))
+                .toList());
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     /** The preset named, or the first half of this year. */
