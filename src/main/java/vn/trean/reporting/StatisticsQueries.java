@@ -483,7 +483,8 @@ class StatisticsQueries {
     }
 
     private static String scope(StatisticsScope scope, String alias) {
-        return scope.isCommune() ? alias + "commune_code = :commune" : alias + "province_code = :province";
+        String province = alias + "province_code = :province";
+        return scope.isCommune() ? province + " and " + alias + "commune_code = :commune" : province;
     }
 
     private static Bucket bucket(Map<List<Object>, Bucket> buckets, ResultSet rs) throws SQLException {
