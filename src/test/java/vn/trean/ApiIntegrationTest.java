@@ -185,21 +185,7 @@ public abstract class ApiIntegrationTest {
 
     /** A page as {@code username}'s browser gets it: HTML, in Vietnamese; anything but 200 fails the test. */
     protected String html(String username, String path) {
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                            .newBuilder(java.net.URI.create("http://localhost:" + port + path))
-                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                                    (username + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                            .header("Accept", "text/html").GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET %s as %s", path, username).isEqualTo(200);
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return pageAs(username, path);
     }
 
     private JsonNode parse(byte[] bytes) {
