@@ -76,6 +76,29 @@ public class Organisation {
     }
 
     /** The provinces of the current (2025) list, by code. */
+    /** The unit types of the lists (as the national list spells them) and how an official document names them. */
+    private static final java.util.Map<String, String> UNIT_TYPES = java.util.Map.ofEntries(
+            java.util.Map.entry("municipality", "Thành phố"), java.util.Map.entry("province", "Tỉnh"),
+            java.util.Map.entry("ward", "Phường"), java.util.Map.entry("commune", "Xã"),
+            java.util.Map.entry("special_zone", "Đặc khu"), java.util.Map.entry("township", "Thị trấn"),
+            java.util.Map.entry("urban_district", "Quận"), java.util.Map.entry("rural_district", "Huyện"),
+            java.util.Map.entry("district_level_town", "Thị xã"), java.util.Map.entry("provincial_city", "Thành phố"),
+            java.util.Map.entry("municipal_city", "Thành phố"));
+
+    /**
+     * A unit of today's list by its full name, as an official document writes it: "Phường Ba Đình", "Xã Bát Tràng",
+     * "Thành phố Hà Nội", "Tỉnh Cao Bằng". Empty for an unknown code.
+     */
+    public Optional<String> officialName(String code) {
+        return jdbc.sql("select type, name from locality where list = 'V2025' and code = :code")
+                .param("code", code)
+                .query((rs, row) -> {
+                    String type = UNIT_TYPES.get(rs.getString(1));
+                    return type == null ? rs.getString(2) : type + " " + rs.getString(2);
+                })
+                .optional();
+    }
+
     public List<Locality> provinces() {
         return jdbc.sql("""
                         select list, code, level, name, province_code from locality

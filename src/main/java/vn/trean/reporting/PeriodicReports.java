@@ -55,6 +55,9 @@ public class PeriodicReports {
             "abuseSubtype", "0101.form.%s", "specialCircumstance", "special.%s",
             "specialCircumstanceHelped", "special.%s.supported", "specialCircumstanceAny", "special",
             "specialCircumstanceAnyHelped", "special.supported");
+    /** The breakdowns a province's report also gives per commune, and their indicator codes. */
+    private static final Map<String, String> COMMUNE_DIMENSIONS = Map.of("specialCircumstanceAny", "special",
+            "specialCircumstanceAnyHelped", "special.supported");
 
     private final Statistics statistics;
     private final ReportSubmissions submissions;
@@ -71,7 +74,7 @@ public class PeriodicReports {
     public ReportDocument report(CurrentUser user, LocalDate from, LocalDate to, String communeCode,
                                  String provinceCode) {
         StatisticsReport report = statistics.report(user, from, to, communeCode, provinceCode);
-        return document(report.scope(), from, to, figures(report));
+        return document(report.scope(), from, to, figures(report, communeSpecialCircumstances(report)));
     }
 
     /** The document of a frozen submission, as it was sent. */
@@ -105,8 +108,31 @@ public class PeriodicReports {
         return submissions.submit(user, report.scope().communeCode(), from, to, figures(report), correctionNote);
     }
 
-    /** The statistics as the report's indicator codes ({@link PeriodicFigures} lists them). */
+    /**
+     * For a province's report, its communes' children in special circumstances and of those the children helped:
+     * indicator code ({@code special}, {@code special.supported}) → commune code → children.
+     */
+    private Map<String, Map<String, Long>> communeSpecialCircumstances(StatisticsReport report) {
+        if (report.scope().isCommune()) {
+            return Map.of();
+        }
+        Map<String, Map<String, Long>> byCode = new HashMap<>();
+        COMMUNE_DIMENSIONS.forEach((key, code) -> statistics.dimensionByCommune(report.scope(), report.from(),
+                report.to(), key).forEach((commune, counts) -> byCode.computeIfAbsent(code, c -> new HashMap<>())
+                .put(commune, counts.stream().mapToLong(StatisticsReport.DimensionCount::children).sum())));
+        return byCode;
+    }
+
+    /** The statistics as the report's indicator codes ({@link PeriodicFigures} lists them), without commune columns. */
     public static PeriodicFigures figures(StatisticsReport report) {
+        return figures(report, Map.of());
+    }
+
+    /**
+     * The statistics as the report's indicator codes, with {@code communeCounts} (code → commune → count) added to
+     * each commune's figures.
+     */
+    static PeriodicFigures figures(StatisticsReport report, Map<String, Map<String, Long>> communeCounts) {
         Map<String, Long> values = new HashMap<>();
         values.put(ABUSED, (long) report.children().abused());
         report.children().abusedBySex().forEach((sex, n) -> values.put("0101.sex." + sex.name(), (long) n));
@@ -139,10 +165,17 @@ public class PeriodicReports {
                 report.breachesByAgency().stream().mapToLong(StatisticsReport.AgencyBreaches::breaches).sum());
         List<PeriodicFigures.CommuneFigures> communes = report.scope().isCommune() ? List.of()
                 : report.communes().stream().filter(row -> row.code() != null)
-                        .map(row -> new PeriodicFigures.CommuneFigures(row.code(), row.name(), Map.of(
-                                ABUSED, (long) row.childrenAbused(),
-                                "cases", (long) row.cases(),
-                                "reports.received", (long) row.received())))
+                        .map(row -> {
+                            Map<String, Long> commune = new HashMap<>(Map.of(ABUSED, (long) row.childrenAbused(),
+                                    "cases", (long) row.cases(), "reports.received", (long) row.received()));
+                            row.byHandlingOutcome().forEach((outcome, n) -> {
+                                if (HANDLING_CODES.containsKey(outcome)) {
+                                    commune.put("cases.handling." + HANDLING_CODES.get(outcome), (long) n);
+                                }
+                            });
+                            communeCounts.forEach((code, counts) -> commune.put(code, counts.getOrDefault(row.code(), 0L)));
+                            return new PeriodicFigures.CommuneFigures(row.code(), row.name(), commune);
+                        })
                         .toList();
         return new PeriodicFigures(values, communes);
     }
@@ -170,17 +203,19 @@ public class PeriodicReports {
         String provinceName = organisation.provinces().stream()
                 .filter(p -> p.code().equals(scope.provinceCode())).map(Locality::name).findFirst()
                 .orElse(scope.provinceCode());
+        String province = organisation.officialName(scope.provinceCode()).orElse(provinceName);
         LocalDate today = LocalDate.ofInstant(EngineClock.now(), VIETNAM);
         if (scope.isCommune()) {
             String communeName = organisation.commune(scope.communeCode()).map(Locality::name)
                     .orElse(scope.communeCode());
-            return new Frame(new Issuer(upper("UBND " + provinceName), upper("Ủy ban nhân dân " + communeName),
+            String commune = organisation.officialName(scope.communeCode()).orElse(communeName);
+            return new Frame(new Issuer(upper("UBND " + province), upper("Ủy ban nhân dân " + commune),
                     "Số: ....../BC-UBND"), communeName, today, Marking.RESTRICTED,
-                    List.of("UBND " + provinceName + " (qua Sở Y tế)", "Lưu: VT"),
+                    List.of("UBND " + province + " (qua Sở Y tế)", "Lưu: VT"),
                     new Signer("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", null));
         }
-        return new Frame(new Issuer(upper("UBND " + provinceName), "SỞ Y TẾ", "Số: ....../BC-SYT"), provinceName,
-                today, Marking.RESTRICTED, List.of("Bộ Y tế (Cục Bà mẹ và Trẻ em)", "UBND " + provinceName, "Lưu: VT"),
+        return new Frame(new Issuer(upper("UBND " + province), "SỞ Y TẾ", "Số: ....../BC-SYT"), provinceName,
+                today, Marking.RESTRICTED, List.of("Bộ Y tế (Cục Bà mẹ và Trẻ em)", "UBND " + province, "Lưu: VT"),
                 new Signer(null, "GIÁM ĐỐC", null));
     }
 

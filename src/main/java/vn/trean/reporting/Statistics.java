@@ -145,6 +145,17 @@ public class Statistics {
                         d -> queries.dimension(scope, from, to, d), (a, b) -> a, TreeMap::new)));
     }
 
+    /**
+     * The further breakdown {@code key} (a {@link StatisticsDimension#key()}) of each commune of a scope already
+     * decided: commune code → its counts. For the columns a province's report gives each commune.
+     */
+    public Map<String, List<StatisticsReport.DimensionCount>> dimensionByCommune(StatisticsScope scope, LocalDate from,
+                                                                                LocalDate to, String key) {
+        StatisticsDimension dimension = dimensions.stream().filter(d -> d.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no breakdown " + key));
+        return queries.dimensionByCommune(scope, from, to, dimension);
+    }
+
     private static Cases cases(List<Bucket> buckets) {
         int total = sum(buckets, Measure.CASES);
         int open = sum(buckets, Measure.OPEN);
@@ -245,7 +256,9 @@ public class Statistics {
                     return new AreaRow(code, code == null ? null : nameOf.apply(code),
                             sum(of, Measure.RECEIVED) + sum(of, Measure.LINKED_REPORTS), sum(of, Measure.VERIFIED),
                             sum(of, Measure.NOT_A_CASE), sum(of, Measure.CASES), sum(of, Measure.CHILDREN),
-                            sum(of, Measure.ABUSED), compliance(of));
+                            sum(of, Measure.ABUSED), compliance(of), breakdown(HandlingOutcome.class,
+                                    HandlingOutcome.NOT_REFERRED, sum(of, Measure.CASES),
+                                    outcome -> sum(of, StatisticsQueries.handling(outcome))));
                 })
                 .sorted(Comparator.comparing((AreaRow r) -> r.code() == null)
                         .thenComparing(r -> r.name() == null ? "" : r.name(), vietnamese))

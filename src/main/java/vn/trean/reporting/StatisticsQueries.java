@@ -471,6 +471,25 @@ class StatisticsQueries {
                 .list();
     }
 
+    /** A further breakdown per commune of the scope: commune code → per value, the cases and the children. */
+    Map<String, List<StatisticsReport.DimensionCount>> dimensionByCommune(StatisticsScope scope, LocalDate from,
+                                                                         LocalDate to, StatisticsDimension dimension) {
+        String population = dimension.population() == StatisticsDimension.Population.ABUSED ? "s.abused" : "s.is_case";
+        Map<String, List<StatisticsReport.DimensionCount>> byCommune = new java.util.TreeMap<>();
+        days(scope, from, from, to, """
+                select s.commune_code, cast(v.value as text), count(distinct s.case_id),
+                       count(distinct coalesce(s.child_key, s.case_id))
+                from statistics_case s join ({case values}) as v (case_id, value) on v.case_id = s.case_id
+                where {cases of the days} and {population}
+                group by 1, 2
+                order by 1, 2""".replace("{population}", population).replace("{case values}", dimension.caseValues()))
+                .query(rs -> {
+                    byCommune.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(
+                            new StatisticsReport.DimensionCount(rs.getString(2), rs.getInt(3), rs.getInt(4)));
+                });
+        return byCommune;
+    }
+
     /**
      * A statement on the cases of the scope received from {@code first} to {@code last}, the condition
      * {@value #CASES_OF_DAYS} in {@code sql}; {@code :from} is the period's start.

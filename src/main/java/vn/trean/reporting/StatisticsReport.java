@@ -90,7 +90,7 @@ public record StatisticsReport(StatisticsScope scope, LocalDate from, LocalDate 
      * legacy district is not known.
      */
     public record AreaRow(String code, String name, int received, int verified, int notACase, int cases, int children,
-                          int childrenAbused, Compliance compliance) {
+                          int childrenAbused, Compliance compliance, Map<HandlingOutcome, Integer> byHandlingOutcome) {
     }
 
     /** One value of a further breakdown: its cases and its children (each once). */

@@ -14,7 +14,6 @@ import vn.trean.identity.CurrentUser;
 import vn.trean.identity.Role;
 import vn.trean.identity.UserDirectory;
 import vn.trean.problem.ApiProblem;
-import vn.trean.problem.InvalidFieldsProblem;
 import vn.trean.reporting.ReportSubmissions;
 import vn.trean.reporting.ReportSubmissions.ProvinceSubmissions;
 import vn.trean.reporting.ReportSubmissions.Submission;
@@ -88,11 +87,6 @@ class PeriodicReportPages {
     }
 
     private String describe(ApiProblem problem) {
-        var locale = LocaleContextHolder.getLocale();
-        if (problem instanceof InvalidFieldsProblem fields && !fields.violations().isEmpty()) {
-            var v = fields.violations().get(0);
-            return messages.getMessage("field." + v.code(), v.args(), v.code(), locale);
-        }
-        return messages.getMessage("problem." + problem.code() + ".detail", problem.args(), problem.code(), locale);
+        return ProblemSentence.of(messages, problem, null);
     }
 }

@@ -22,7 +22,6 @@ import vn.trean.identity.UserDirectory;
 import vn.trean.organisation.Locality;
 import vn.trean.organisation.Organisation;
 import vn.trean.problem.ApiProblem;
-import vn.trean.problem.InvalidFieldsProblem;
 import vn.trean.workflow.CaseTransfers;
 
 /**
@@ -134,13 +133,7 @@ class TransferPages {
     }
 
     private String describe(ApiProblem problem) {
-        var locale = LocaleContextHolder.getLocale();
-        if (problem instanceof InvalidFieldsProblem fields && !fields.violations().isEmpty()) {
-            var v = fields.violations().get(0);
-            return messages.getMessage("page.transfer.field." + v.field(), null, v.field(), locale) + ": "
-                    + messages.getMessage("field." + v.code(), v.args(), v.code(), locale);
-        }
-        return messages.getMessage("problem." + problem.code() + ".detail", problem.args(), problem.code(), locale);
+        return ProblemSentence.of(messages, problem, "page.transfer.field.");
     }
 
     private String text(String key) {

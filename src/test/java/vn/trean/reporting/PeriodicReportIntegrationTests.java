@@ -56,8 +56,8 @@ class PeriodicReportIntegrationTests extends ApiIntegrationTest {
         }
         assertThat(abused).as("children abused, as the statistics count them")
                 .isEqualTo(figures.at("/children/abused").asLong()).isPositive();
-        assertThat(String.join("\n", cells)).contains("ỦY BAN NHÂN DÂN BA ĐÌNH").contains("HẠN CHẾ TIẾP CẬN")
-                .contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("Trẻ em bị xâm hại");
+        assertThat(String.join("\n", cells)).contains("UBND THÀNH PHỐ HÀ NỘI").contains("ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH")
+                .contains("HẠN CHẾ TIẾP CẬN").contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("Trẻ em bị xâm hại");
 
         byte[] pdf = download("chairman", "/api/statistics/report?" + period + "&format=pdf");
         try (var document = Loader.loadPDF(pdf)) {
@@ -109,16 +109,51 @@ class PeriodicReportIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void theProvincesReportHasATableOfItsCommunes() throws IOException {
-        fileOneReport();
+    void theProvincesReportHasATableOfItsCommunesWithEachCommunesOwnFigures() throws IOException {
+        Map<String, Object> report = report(COMMUNE_A, Instant.now().minusSeconds(300), "Lý Văn Cột Xã " + UUID.randomUUID());
+        report.put("specialCircumstances", List.of("ORPHANED"));
+        as("hotline").post("/api/reports", report).expect(201);
         LocalDate today = LocalDate.now(VIETNAM);
-        byte[] xlsx = download("supervisor", "/api/statistics/report?from=" + today.withDayOfYear(1) + "&to=" + today
-                + "&format=xlsx");
+        String period = "from=" + today.withDayOfYear(1) + "&to=" + today;
+        JsonNode baDinh = as("officer").get("/api/statistics?" + period).expect(200).body();
+        byte[] xlsx = download("supervisor", "/api/statistics/report?" + period + "&format=xlsx");
         List<String> cells = new ArrayList<>();
+        List<Long> baDinhColumns;
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.add(text(cell)))));
+            baDinhColumns = numbersBeside(workbook, "Ba Đình");
         }
-        assertThat(cells).contains("SỞ Y TẾ", "Toàn tỉnh", "Ba Đình");
+        assertThat(cells).contains("SỞ Y TẾ", "UBND THÀNH PHỐ HÀ NỘI", "Toàn tỉnh", "Ba Đình");
+        // the columns: children abused, in special circumstances, of those helped, cases, prosecuted, sanctioned
+        assertThat(baDinhColumns).hasSize(6);
+        assertThat(baDinhColumns.get(0)).isEqualTo(baDinh.at("/children/abused").asLong());
+        assertThat(baDinhColumns.get(1)).as("the commune's children in special circumstances")
+                .isEqualTo(children(baDinh, "specialCircumstanceAny", "ALL")).isPositive();
+        assertThat(baDinhColumns.get(2)).isEqualTo(children(baDinh, "specialCircumstanceAnyHelped", "ALL"));
+        assertThat(baDinhColumns.get(3)).isEqualTo(baDinh.at("/cases/total").asLong());
+        assertThat(baDinhColumns.get(4)).isEqualTo(baDinh.at("/cases/byHandlingOutcome/PROSECUTED").asLong());
+        assertThat(baDinhColumns.get(5)).isEqualTo(baDinh.at("/cases/byHandlingOutcome/ADMINISTRATIVE_SANCTION").asLong());
+    }
+
+    /** The numbers of the first row labelled {@code label}, in the order of its cells. */
+    private static List<Long> numbersBeside(XSSFWorkbook workbook, String label) {
+        for (Sheet sheet : workbook) {
+            for (Row row : sheet) {
+                List<Long> numbers = new ArrayList<>();
+                boolean labelled = false;
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().strip().equals(label)) {
+                        labelled = true;
+                    } else if (labelled && cell.getCellType() == CellType.NUMERIC) {
+                        numbers.add((long) cell.getNumericCellValue());
+                    }
+                }
+                if (labelled) {
+                    return numbers;
+                }
+            }
+        }
+        throw new AssertionError("no row " + label);
     }
 
     @Test
