@@ -111,6 +111,16 @@ class StatisticsBenchmark {
             }
         }
         lines.add("");
+        lines.add("The periodic report as documents over HTTP (median of three):");
+        lines.add("");
+        lines.add("| scope | period | XLSX | PDF |");
+        lines.add("|---|---|---|---|");
+        for (StatisticsScope scope : List.of(StatisticsScope.province("01"), StatisticsScope.commune("01", commune))) {
+            for (int p = 0; p < periods.length; p += 3) {
+                documents(scope, names[p], periods[p][0], periods[p][1]);
+            }
+        }
+        lines.add("");
         writes();
         long afterWrites = timed(() -> statistics.report(StatisticsScope.province("01"), lastYear, today));
         lines.add(String.format(Locale.ROOT, "The first report after those writes (the province, %s to %s: the months they "
@@ -151,21 +161,37 @@ class StatisticsBenchmark {
 
     /** Median of a few calls as the supervisor; HTTP Basic adds one BCrypt check per call unless remembered. */
     private long medianOverHttp(String path) throws Exception {
+        return overHttp(path, path.startsWith("/api") ? "application/json" : "text/html")[0];
+    }
+
+    /** The median time of three calls as the supervisor, and the size of the answer. */
+    private long[] overHttp(String path, String accept) throws Exception {
         long[] times = new long[3];
+        long bytes = 0;
         String auth = Base64.getEncoder().encodeToString("supervisor:TreAn@2026".getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < times.length; i++) {
             long start = System.nanoTime();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofMinutes(2)).header("Authorization", "Basic " + auth)
-                    .header("Accept", path.startsWith("/api") ? "application/json" : "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             times[i] = (System.nanoTime() - start) / 1_000_000;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + response.statusCode());
             }
+            bytes = response.body().length;
         }
         Arrays.sort(times);
-        return times[1];
+        return new long[] {times[1], bytes};
+    }
+
+    /** The periodic report of a period as the documents a person downloads: XLSX and PDF, over HTTP. */
+    private void documents(StatisticsScope scope, String name, LocalDate from, LocalDate to) throws Exception {
+        String query = "from=" + from + "&to=" + to + (scope.isCommune() ? "&commune=" + scope.communeCode() : "");
+        long[] xlsx = overHttp("/api/statistics/report?" + query + "&format=xlsx", "*/*");
+        long[] pdf = overHttp("/api/statistics/report?" + query + "&format=pdf", "*/*");
+        lines.add(String.format(Locale.ROOT, "| %s | %s (%s – %s) | %d ms, %,d bytes | %d ms, %,d bytes |",
+                scope.isCommune() ? "commune " + scope.communeCode() : "province 01", name, from, to, xlsx[0], xlsx[1],
+                pdf[0], pdf[1]));
     }
 
     /**
@@ -306,7 +332,49 @@ class StatisticsBenchmark {
                            'child-protection-' || l.codes[1 + child %% l.n]
                       from (%s) n, %s where i %% 10 <> 0 and i %% 20 > 12
                     """.formatted(numbers, communes), low, high);
+            dimensions(numbers, low, high);
         }
+    }
+
+    /**
+     * The dimensions the reports break the figures down by (V30): every case classified (environment, the
+     * perpetrator's relation), a sub-type for the sexual abuse, one case in five in a special-circumstance group
+     * (one in twenty-five in two), and for the cases with a plan two measures, the first carried out.
+     */
+    private void dimensions(String numbers, int low, int high) {
+        batch("""
+                insert into case_classification (case_id, abuse_forms, environment, perpetrator_relation,
+                                                 perpetrator_age_group, perpetrator_sex, updated_at, updated_by)
+                select md5('case' || i)::uuid, '{}',
+                       (array['FAMILY', 'FAMILY', 'SCHOOL', 'COMMUNITY', 'ONLINE', 'WORKPLACE', 'OTHER'])[1 + i %% 7],
+                       (array['PARENT', 'STEP_PARENT', 'OTHER_RELATIVE', 'ACQUAINTANCE', 'STRANGER', 'UNKNOWN'])[1 + i %% 6],
+                       'ADULT', (array['MALE', 'FEMALE'])[1 + i %% 2], received, 'bench'
+                  from (%s) n
+                """.formatted(numbers), low, high);
+        batch("""
+                insert into case_abuse_subtype (case_id, abuse_form, subtype)
+                select md5('case' || i)::uuid, 'SEXUAL_ABUSE',
+                       (array['RAPE', 'FORCED_SEX', 'UNDERAGE_INTERCOURSE', 'MOLESTATION'])[1 + i %% 4]
+                  from (%s) n where i %% 9 = 0 or i %% 6 = 2
+                """.formatted(numbers), low, high);
+        batch("""
+                insert into case_special_circumstance (case_id, circumstance)
+                select md5('case' || i)::uuid, (array['ORPHANED', 'ABANDONED', 'WITHOUT_SUPPORT', 'HIV_AIDS',
+                       'IN_CONFLICT_WITH_LAW', 'DRUG_ADDICTED', 'WORKING_SCHOOL_DROPOUT', 'SERIOUSLY_HARMED_BY_VIOLENCE',
+                       'EXPLOITED', 'SEXUALLY_ABUSED', 'TRAFFICKED', 'SERIOUS_ILLNESS_POOR_HOUSEHOLD',
+                       'UNACCOMPANIED_MIGRANT'])[1 + i %% 13]
+                  from (%s) n where i %% 5 = 1
+                union all
+                select md5('case' || i)::uuid, 'SERIOUSLY_HARMED_BY_VIOLENCE' from (%s) n where i %% 25 = 1 and i %% 13 <> 7
+                """.formatted(numbers, numbers), low, high);
+        batch("""
+                insert into plan_measure (id, case_id, plan_cycle, measure_type, responsible_role, description,
+                                          start_date, end_date, status, actual_cost)
+                select md5('measure' || i || m)::uuid, md5('case' || i)::uuid, 1,
+                       (array['medical_care', 'psychological_therapy'])[m], 'health', 'Biện pháp', cast(received as date),
+                       cast(received as date) + 30, case when m = 1 then 'DONE' else 'ACTIVE' end, 500000 * m
+                  from (%s) n, generate_series(1, 2) as m where i %% 3 = 0
+                """.formatted(numbers), low, high);
     }
 
     private void batch(String sql, int low, int high) {
