@@ -20,7 +20,10 @@ class HomePages {
         return "login";
     }
 
-    /** Hotline operators take reports, supervisors watch deadlines; everyone else starts from their tasks. */
+    /**
+     * Hotline operators take reports, supervisors watch deadlines, process owners keep the models and administrators
+     * the organisation; everyone else starts from their tasks.
+     */
     @GetMapping("/")
     String home() {
         CurrentUser me = users.requireCurrent();
@@ -28,6 +31,8 @@ class HomePages {
             case HOTLINE_OPERATOR -> "redirect:/reports/new";
             case PROVINCE_SUPERVISOR -> "redirect:/board";
             case COLLABORATOR -> "redirect:/reports/mine";
+            case PROCESS_OWNER -> "redirect:/models";
+            case ADMIN, PROVINCE_ADMIN -> "redirect:/admin";
             default -> "redirect:/tasks";
         };
     }

@@ -15,6 +15,22 @@ class SignInBrowserTests extends BrowserTest {
     ServerProperties server;
 
     @Test
+    void eachLoginLandsOnThePageOfItsWorkAsTheReadmeWalksThrough() {
+        java.util.Map<String, String> landings = new java.util.LinkedHashMap<>();
+        landings.put("hotline", "/reports/new");
+        landings.put("officer", "/tasks");
+        landings.put("supervisor", "/board");
+        landings.put("owner", "/models");
+        landings.put("admin", "/admin");
+        landings.put("ctv.badinh", "/reports/mine");
+        landings.forEach((login, page) -> {
+            signIn(login);
+            assertThat(java.net.URI.create(browser.getCurrentUrl()).getPath()).as(login).isEqualTo(page);
+            signOut();
+        });
+    }
+
+    @Test
     void pagesSpeakVietnameseUntilEnglishIsChosenAndTheChoiceOutlastsSigningOut() {
         open("/login");
         assertThat(find(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
