@@ -139,7 +139,7 @@ class OpenDataExportIntegrationTests extends ApiIntegrationTest {
         assertThat(invalidFields("from=2026-06-01&to=2026-05-31")).containsExactly("to");
         assertThat(invalidFields("from=2021-01-01&to=2026-01-01")).containsExactly("to");
         assertThat(invalidFields("from=2026-01-01&to=2026-12-31&format=xml")).containsExactly("format");
-        assertThat(invalidFields("from=2026-01-01&to=2026-12-31&layoutVersion=2")).containsExactly("layoutVersion");
+        assertThat(invalidFields("from=2026-01-01&to=2026-12-31&layoutVersion=3")).containsExactly("layoutVersion");
         assertThat(invalidFields("to=2026-12-31")).containsExactly("from");
         assertThat(invalidFields("from=2026-13-01&to=2026-12-31")).containsExactly("from");
         as("supervisor").get("/api/exports/closed-cases?from=2021-01-01&to=2025-12-31").expect(200);
