@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +15,6 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import vn.trean.ApiIntegrationTest;
-import vn.trean.workflow.UnfoundedReportIntegrationTests;
 
 /**
  * Issue 10 item 5: layout version 2 of the open-data export (docs/open-data-export.md) — the case's dimensions as
@@ -30,15 +22,11 @@ import vn.trean.workflow.UnfoundedReportIntegrationTests;
  * 1 of the same cases exactly as published. Every assertion picks this class's own cases by number: the shared
  * database holds other classes' closed cases too.
  */
-class OpenDataExportV2IntegrationTests extends ApiIntegrationTest {
+class OpenDataExportV2IntegrationTests extends OpenDataExportTest {
 
     private static final String CHILD = "Phan Thị Bích Ngọc";
     private static final String PERPETRATOR = "Trịnh Văn Lực";
     private static final String DECISION = "15/QĐ-XPHC";
-    private static final List<String> V1_COLUMNS = List.of("layoutVersion", "caseNumber", "communeCode",
-            "provinceCode", "receivedDate", "closedDate", "category", "abuseForms", "protectionLevel", "emergency",
-            "separation", "handlingOutcome", "closingOutcome", "closingReason", "childPseudonym", "childAgeAtReport",
-            "childSex", "measureCount", "measures");
     private static final List<String> V2_COLUMNS = Stream.concat(V1_COLUMNS.stream(), Stream.of(
             "abuseFormsAtClosing", "abuseSubtypes", "environment", "specialCircumstances", "disabilitySeverity",
             "perpetratorRelation", "perpetratorAgeGroup", "perpetratorSex", "handlingDecisionNumber",
@@ -56,7 +44,7 @@ class OpenDataExportV2IntegrationTests extends ApiIntegrationTest {
         String unfounded = caseNumber(closedAsNotACase());
         String period = "from=" + today() + "&to=" + today();
 
-        String csv = download("supervisor", "/api/exports/closed-cases?" + period + "&layoutVersion=2", "2");
+        String csv = download("supervisor", "/api/exports/closed-cases?" + period + "&layoutVersion=2", 2);
         JsonNode json = as("supervisor").get("/api/exports/closed-cases?" + period + "&format=json&layoutVersion=2")
                 .expect(200).body();
 
@@ -147,8 +135,8 @@ class OpenDataExportV2IntegrationTests extends ApiIntegrationTest {
         String handled = caseNumber(classifiedSanctionedAndClosed());
         String period = "from=" + today() + "&to=" + today();
 
-        String csv = download("supervisor", "/api/exports/closed-cases?" + period, "1");
-        String explicit = download("supervisor", "/api/exports/closed-cases?" + period + "&layoutVersion=1", "1");
+        String csv = download("supervisor", "/api/exports/closed-cases?" + period, 1);
+        String explicit = download("supervisor", "/api/exports/closed-cases?" + period + "&layoutVersion=1", 1);
         JsonNode json = as("supervisor").get("/api/exports/closed-cases?" + period + "&format=json").expect(200).body();
 
         assertThat(explicit).isEqualTo(csv);
@@ -205,7 +193,7 @@ class OpenDataExportV2IntegrationTests extends ApiIntegrationTest {
         closedAsNotACase();
 
         String csv = download("admin", "/api/exports/closed-cases?from=" + today() + "&to=" + today()
-                + "&province=01&layoutVersion=2", "2");
+                + "&province=01&layoutVersion=2", 2);
 
         JsonNode detail = json.readTree(jdbc.sql("""
                         select detail::text from trean.audit_event where action = 'OPEN_DATA_EXPORTED'
@@ -261,19 +249,13 @@ class OpenDataExportV2IntegrationTests extends ApiIntegrationTest {
     /** A report about the same child that verification found unfounded, closed as "verified, not a case". */
     private UUID closedAsNotACase() {
         UUID caseId = file();
-        complete("officer", caseId, "verify_report", UnfoundedReportIntegrationTests.unfounded("already_resolved",
-                "Gia đình đã hòa giải"));
-        complete("chairman", caseId, "confirm_early_close", Map.of("earlyCloseDecision", "confirm"));
+        closeAsNotACase(caseId);
         return caseId;
     }
 
     private UUID file() {
         return UUID.fromString(as("hotline").post("/api/reports", report(COMMUNE_A, Instant.now(), CHILD)).expect(201)
                 .body().get("id").asText());
-    }
-
-    private String caseNumber(UUID caseId) {
-        return jdbc.sql("select case_number from case_file where id = ?").param(caseId).query(String.class).single();
     }
 
     private static String pseudonymIn(String[] lines, String caseNumber) {
@@ -297,23 +279,11 @@ class OpenDataExportV2IntegrationTests extends ApiIntegrationTest {
         return values;
     }
 
-    /** The body of a CSV download as text, exactly as sent, checking its layout header. */
-    private String download(String user, String path, String layoutVersion) throws IOException {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-            assertThat(response.headers().firstValue("X-Layout-Version")).contains(layoutVersion);
-            assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
-                    .endsWith("1".equals(layoutVersion) ? today() + ".csv\"" : "-v" + layoutVersion + ".csv\"");
-            return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** The body of a CSV download of the period up to today, exactly as sent; its file named after its layout. */
+    private String download(String user, String path, int layoutVersion) throws IOException {
+        var response = downloadCsv(user, path, layoutVersion);
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
+                .endsWith(layoutVersion == 1 ? today() + ".csv\"" : "-v" + layoutVersion + ".csv\"");
+        return response.body();
     }
 }
