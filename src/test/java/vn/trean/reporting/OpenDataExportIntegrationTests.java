@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,25 +14,19 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import vn.trean.ApiIntegrationTest;
-import vn.trean.workflow.UnfoundedReportIntegrationTests;
 
 /**
  * Issue 10 item 5: the closed cases of a period in layout version 1 (docs/open-data-export.md), read back from CSV
  * and JSON. The shared database holds other test classes' closed cases too: every assertion picks this class's own
  * cases by number, or compares one export with another.
  */
-class OpenDataExportIntegrationTests extends ApiIntegrationTest {
+class OpenDataExportIntegrationTests extends OpenDataExportTest {
 
     private static final String CHILD = "Lê Thị Mai Anh";
     private static final String OTHER_CHILD = "Đỗ Văn Khoa";
     private static final String QUANG_TRI = "44";
     private static final String QUANG_TRI_SUPERVISOR = "giamsat.xuatdulieu.qt";
     private static final String CHOSEN_PASSWORD = "Quang-Tri-xuat-du-lieu-2026";
-    private static final List<String> CSV_COLUMNS = List.of("layoutVersion", "caseNumber", "communeCode",
-            "provinceCode", "receivedDate", "closedDate", "category", "abuseForms", "protectionLevel", "emergency",
-            "separation", "handlingOutcome", "closingOutcome", "closingReason", "childPseudonym", "childAgeAtReport",
-            "childSex", "measureCount", "measures");
 
     @Test
     void closedCasesAreExportedAsCsvAndJsonWithTheChildUnderAStablePseudonymAndNeverItsName() throws IOException {
@@ -54,7 +42,7 @@ class OpenDataExportIntegrationTests extends ApiIntegrationTest {
         assertThat(json.toString()).doesNotContain(CHILD, "Mai Anh", OTHER_CHILD, "Tổ 5", "vết bầm");
         var parsed = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.substring(1)));
-        assertThat(parsed.getHeaderNames()).isEqualTo(CSV_COLUMNS);
+        assertThat(parsed.getHeaderNames()).isEqualTo(V1_COLUMNS);
         Map<String, CSVRecord> rows = new HashMap<>();
         parsed.getRecords().forEach(r -> rows.put(r.get("caseNumber"), r));
         assertThat(json.get("layoutVersion").asInt()).isEqualTo(1);
@@ -139,7 +127,7 @@ class OpenDataExportIntegrationTests extends ApiIntegrationTest {
         assertThat(invalidFields("from=2026-06-01&to=2026-05-31")).containsExactly("to");
         assertThat(invalidFields("from=2021-01-01&to=2026-01-01")).containsExactly("to");
         assertThat(invalidFields("from=2026-01-01&to=2026-12-31&format=xml")).containsExactly("format");
-        assertThat(invalidFields("from=2026-01-01&to=2026-12-31&layoutVersion=2")).containsExactly("layoutVersion");
+        assertThat(invalidFields("from=2026-01-01&to=2026-12-31&layoutVersion=3")).containsExactly("layoutVersion");
         assertThat(invalidFields("to=2026-12-31")).containsExactly("from");
         assertThat(invalidFields("from=2026-13-01&to=2026-12-31")).containsExactly("from");
         as("supervisor").get("/api/exports/closed-cases?from=2021-01-01&to=2025-12-31").expect(200);
@@ -191,9 +179,7 @@ class OpenDataExportIntegrationTests extends ApiIntegrationTest {
     /** A report verification found unfounded, closed by the chairman as "verified, not a case". */
     private UUID closedAsNotACase(String childName) {
         UUID caseId = OTHER_CHILD.equals(childName) ? file(childName, "MALE", 12) : file(childName, "FEMALE", 9);
-        complete("officer", caseId, "verify_report", UnfoundedReportIntegrationTests.unfounded("already_resolved",
-                "Gia đình đã hòa giải"));
-        complete("chairman", caseId, "confirm_early_close", Map.of("earlyCloseDecision", "confirm"));
+        closeAsNotACase(caseId);
         return caseId;
     }
 
@@ -204,10 +190,6 @@ class OpenDataExportIntegrationTests extends ApiIntegrationTest {
         child.put("sex", sex);
         child.put("estimatedAge", age);
         return UUID.fromString(as("hotline").post("/api/reports", report).expect(201).body().get("id").asText());
-    }
-
-    private String caseNumber(UUID caseId) {
-        return jdbc.sql("select case_number from case_file where id = ?").param(caseId).query(String.class).single();
     }
 
     private List<String> invalidFields(String query) {
@@ -223,20 +205,7 @@ class OpenDataExportIntegrationTests extends ApiIntegrationTest {
 
     /** The body of a download as text, exactly as sent. */
     private String download(String user, String path) throws IOException {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-            assertThat(response.headers().firstValue("X-Layout-Version")).contains("1");
-            return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return downloadCsv(user, path, 1).body();
     }
 
     /** The supervisor of Quảng Trị's department, created once by the administrator, with a password of their own. */

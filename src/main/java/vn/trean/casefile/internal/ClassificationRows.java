@@ -1,5 +1,7 @@
 package vn.trean.casefile.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,20 +95,30 @@ class ClassificationRows {
         jdbc.sql("select * from case_classification where case_id = any(cast(:ids as uuid[]))").param("ids", ids)
                 .query(rs -> {
                     UUID caseId = rs.getObject("case_id", UUID.class);
-                    String[] forms = (String[]) rs.getArray("abuse_forms").getArray();
-                    var classification = new Classification(
-                            java.util.Arrays.stream(forms).map(AbuseForm::valueOf).sorted().toList(),
-                            subtypes.getOrDefault(caseId, List.of()), circumstances.getOrDefault(caseId, List.of()),
-                            code(rs.getString("disability_severity"), DisabilitySeverity::valueOf),
-                            code(rs.getString("environment"), AbuseEnvironment::valueOf),
-                            new Classification.Perpetrator(
-                                    code(rs.getString("perpetrator_relation"), PerpetratorRelation::valueOf),
-                                    code(rs.getString("perpetrator_age_group"), PerpetratorAgeGroup::valueOf),
-                                    code(rs.getString("perpetrator_sex"), PerpetratorSex::valueOf)));
+                    var classification = classification(rs, subtypes.getOrDefault(caseId, List.of()),
+                            circumstances.getOrDefault(caseId, List.of()));
                     found.put(caseId, new Stored(classification, rs.getString("perpetrator_name"),
                             rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")));
                 });
         return found;
+    }
+
+    /**
+     * The classification in a row of {@code case_classification} (its column names), with the codes of the per-code
+     * tables read beside it.
+     */
+    static Classification classification(ResultSet rs, List<AbuseSubtype> subtypes,
+                                         List<SpecialCircumstance> circumstances) throws SQLException {
+        var formsArray = rs.getArray("abuse_forms");
+        String[] forms = formsArray == null ? new String[0] : (String[]) formsArray.getArray();
+        return new Classification(
+                java.util.Arrays.stream(forms).map(AbuseForm::valueOf).sorted().toList(), subtypes, circumstances,
+                code(rs.getString("disability_severity"), DisabilitySeverity::valueOf),
+                code(rs.getString("environment"), AbuseEnvironment::valueOf),
+                new Classification.Perpetrator(
+                        code(rs.getString("perpetrator_relation"), PerpetratorRelation::valueOf),
+                        code(rs.getString("perpetrator_age_group"), PerpetratorAgeGroup::valueOf),
+                        code(rs.getString("perpetrator_sex"), PerpetratorSex::valueOf)));
     }
 
     /** The codes of one of the per-code tables, by case, in declaration order of the enum. */

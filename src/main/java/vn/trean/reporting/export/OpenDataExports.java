@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -72,8 +73,9 @@ class OpenDataExports {
         if (encoding == null) {
             invalid.add(new Violation("format", "one-of", "csv, json"));
         }
-        if (layoutVersion != ExportedCase.LAYOUT_VERSION) {
-            invalid.add(new Violation("layoutVersion", "one-of", ExportedCase.LAYOUT_VERSION));
+        if (!ExportedCase.LAYOUT_VERSIONS.contains(layoutVersion)) {
+            invalid.add(new Violation("layoutVersion", "one-of", ExportedCase.LAYOUT_VERSIONS.stream()
+                    .map(String::valueOf).collect(Collectors.joining(", "))));
         }
         if (!invalid.isEmpty()) {
             throw new InvalidFieldsProblem(invalid);
