@@ -28,3 +28,10 @@ create table user_notification (
 create index user_notification_inbox on user_notification (username, created_at desc, id desc);
 -- the bell: a person's unread rows only
 create index user_notification_unread on user_notification (username) where read_at is null;
+
+-- The notifications of the last 30 days before this version reach the inboxes of the agencies' present members, as
+-- read: history to look back on, not a bell that rings for everything at once on the day of the upgrade.
+insert into user_notification (notification_id, username, created_at, read_at)
+select n.id, u.username, n.created_at, now()
+from notification n join app_user u on u.agency_id = n.agency_id and u.enabled
+where n.created_at > now() - interval '30 days';

@@ -82,6 +82,17 @@ public class Inbox {
                 .param("u", username).query(Integer.class).single();
     }
 
+    /**
+     * The bell's count: as {@link #unread(String)}, but counting no further than {@code cap} (the bell shows "99+"
+     * beyond 99), so that a page's header costs the same however many notifications wait unread.
+     */
+    public int unreadUpTo(String username, int cap) {
+        return jdbc.sql("""
+                        select count(*) from (select 1 from user_notification where username = :u and read_at is null
+                                              limit :cap) unread""")
+                .param("u", username).param("cap", cap).query(Integer.class).single();
+    }
+
     /** A page of a person's notifications, newest first; {@code size} is bounded by {@link #MAX_PAGE_SIZE}. */
     public Page page(String username, int page, int size) {
         int bounded = Math.max(1, Math.min(size, MAX_PAGE_SIZE));

@@ -27,9 +27,10 @@ import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
 
 /**
  * What the people of an agency are told: a new task, a 12-hour reminder, a breach and its
- * escalation, in the app (each member's {@link Inbox}) and by e-mail. Written inside the transaction that caused it, and keyed so
- * that a timer job that runs twice notifies once: the mails are queued in the outbox only with a
- * notification that is new, and delivered after the transaction commits.
+ * escalation, in the app (each member's {@link Inbox}) and by e-mail. Written inside the transaction
+ * that caused it, and keyed so that a timer job that runs twice notifies once: the inbox rows and
+ * the mails are written only with a notification that is new, and mails delivered after the
+ * transaction commits.
  */
 @Service
 public class Notifications {

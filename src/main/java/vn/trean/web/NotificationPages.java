@@ -78,6 +78,9 @@ class NotificationPages {
     @ControllerAdvice(basePackageClasses = NotificationPages.class)
     static class Bell {
 
+        /** Counted up to here: the bell shows "99+" from 100 on. */
+        static final int BELL_CAP = 100;
+
         private final Inbox inbox;
         private final UserDirectory users;
 
@@ -89,7 +92,7 @@ class NotificationPages {
         @ModelAttribute("bell")
         Integer bell() {
             return users.current().filter(u -> u.role() != Role.COLLABORATOR)
-                    .map(u -> inbox.unread(u.username())).orElse(null);
+                    .map(u -> inbox.unreadUpTo(u.username(), BELL_CAP)).orElse(null);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.trean.ApiIntegrationTest;
 
 /**
@@ -20,6 +21,9 @@ import vn.trean.ApiIntegrationTest;
  * the step and the commune, never the child.
  */
 class InAppNotificationsIntegrationTests extends ApiIntegrationTest {
+
+    @Autowired
+    Inbox inbox;
 
     private static final String CHILD = "Nguyễn Thị Hoà";
 
@@ -149,6 +153,15 @@ class InAppNotificationsIntegrationTests extends ApiIntegrationTest {
 
         assertThat(unread("officer")).isZero();
         assertThat(unread("chairman")).isEqualTo(chairman);
+    }
+
+    @Test
+    void theBellCountsNoFurtherThanItShows() {
+        fileReport(COMMUNE_A, Instant.now());
+        fileReport(COMMUNE_A, Instant.now());
+        assertThat(unread("officer")).isGreaterThanOrEqualTo(2);
+        assertThat(inbox.unreadUpTo("officer", 1)).isOne();
+        assertThat(inbox.unreadUpTo("officer", 100)).isEqualTo(Math.min(100, unread("officer")));
     }
 
     @Test
