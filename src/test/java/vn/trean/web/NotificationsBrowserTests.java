@@ -37,6 +37,9 @@ class NotificationsBrowserTests extends BrowserTest {
         open("/cases/" + caseId);
         assertThat(text(By.cssSelector("#bell .bell-count"))).as("on every page").isEqualTo(String.valueOf(unread));
         screenshot("notifications-bell-" + screen);
+        open("/cases/" + UUID.randomUUID());
+        assertThat(text(By.cssSelector("#bell .bell-count"))).as("on the not-found page too")
+                .isEqualTo(String.valueOf(unread));
 
         find(By.id("bell")).click();
         waitFor(d -> d.getCurrentUrl().endsWith("/notifications"));
