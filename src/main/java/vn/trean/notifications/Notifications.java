@@ -27,9 +27,10 @@ import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
 
 /**
  * What the people of an agency are told: a new task, a 12-hour reminder, a breach and its
- * escalation, in the app and by e-mail. Written inside the transaction that caused it, and keyed so
- * that a timer job that runs twice notifies once: the mails are queued in the outbox only with a
- * notification that is new, and delivered after the transaction commits.
+ * escalation, in the app (each member's {@link Inbox}) and by e-mail. Written inside the transaction
+ * that caused it, and keyed so that a timer job that runs twice notifies once: the inbox rows and
+ * the mails are written only with a notification that is new, and mails delivered after the
+ * transaction commits.
  */
 @Service
 public class Notifications {
@@ -43,9 +44,12 @@ public class Notifications {
     private final MailOutbox mail;
     private final WorkList workList;
     private final Organisation organisation;
+    private final Inbox inbox;
 
-    Notifications(JdbcClient jdbc, Letters letters, MailOutbox mail, WorkList workList, Organisation organisation) {
+    Notifications(JdbcClient jdbc, Letters letters, MailOutbox mail, WorkList workList, Organisation organisation,
+                  Inbox inbox) {
         this.jdbc = jdbc;
+        this.inbox = inbox;
         this.letters = letters;
         this.mail = mail;
         this.workList = workList;
@@ -76,8 +80,10 @@ public class Notifications {
     void on(TaskRouted routed) {
         Letter letter = letters.write(Kind.NEW_TASK, routed.caseId(), routed.caseNumber(),
                 List.of(new Letters.Step(routed.stepKey(), routed.stepName())), routed.dueAt());
+        About about = new About(routed.caseNumber(), routed.stepKey(), routed.stepName(),
+                communeName(routed.communeCode()), routed.taskId(), false);
         for (String agency : routed.agencyIds()) {
-            notify(routed.caseId(), Kind.NEW_TASK, agency, routed.taskId(), letter);
+            notify(routed.caseId(), Kind.NEW_TASK, agency, routed.taskId(), letter, about);
         }
     }
 
@@ -88,8 +94,9 @@ public class Notifications {
                 .map(t -> new Letters.Step(t.stepKey(), t.name())).toList();
         Letter letter = letters.write(Kind.TWELVE_HOUR_REMINDER, reminder.caseId(),
                 caseNumber(reminder.caseId(), open), steps, reminder.windowEndsAt());
+        About about = about(caseNumber(reminder.caseId(), open), steps, open);
         for (String agency : reminder.agencyIds()) {
-            notify(reminder.caseId(), Kind.TWELVE_HOUR_REMINDER, agency, reminder.caseId().toString(), letter);
+            notify(reminder.caseId(), Kind.TWELVE_HOUR_REMINDER, agency, reminder.caseId().toString(), letter, about);
         }
     }
 
@@ -103,8 +110,9 @@ public class Notifications {
                 .toList();
         Letter letter = letters.write(Kind.TWELVE_HOUR_BREACH, breach.caseId(), caseNumber(breach.caseId(), open),
                 steps, breach.windowEndsAt());
+        About about = about(caseNumber(breach.caseId(), open), steps, open);
         for (String agency : breach.notifiedAgencyIds()) {
-            notify(breach.caseId(), Kind.TWELVE_HOUR_BREACH, agency, breach.caseId().toString(), letter);
+            notify(breach.caseId(), Kind.TWELVE_HOUR_BREACH, agency, breach.caseId().toString(), letter, about);
         }
     }
 
@@ -118,7 +126,8 @@ public class Notifications {
         organisation.agencyForRole(CASE_OWNER_ROLE, linked.communeCode(), linked.provinceCode(),
                         LocalDate.now(VIETNAM))
                 .ifPresent(owner -> notify(linked.caseId(), Kind.REPORT_LINKED, owner.id(),
-                        linked.reportId().toString(), letter));
+                        linked.reportId().toString(), letter,
+                        About.ofCase(linked.caseNumber(), communeName(linked.communeCode()))));
     }
 
     /**
@@ -129,12 +138,14 @@ public class Notifications {
     @EventListener
     void on(EmergencyReported reported) {
         Letter letter = letters.write(Kind.EMERGENCY_REPORTED, reported.caseId(), reported.caseNumber(), List.of(), null);
+        About about = About.ofCase(reported.caseNumber(), communeName(reported.communeCode()));
         for (String agency : reported.provinceAgencyIds()) {
-            notify(reported.caseId(), Kind.EMERGENCY_REPORTED, agency, reported.caseId().toString(), letter);
+            notify(reported.caseId(), Kind.EMERGENCY_REPORTED, agency, reported.caseId().toString(), letter, about);
         }
         Letter notice = letters.noticeOnly(Kind.EMERGENCY_REPORTED, reported.caseNumber());
         for (String office : reported.legacyDistrictAgencyIds()) {
-            notify(reported.caseId(), Kind.EMERGENCY_REPORTED, office, reported.caseId().toString(), notice);
+            notify(reported.caseId(), Kind.EMERGENCY_REPORTED, office, reported.caseId().toString(), notice,
+                    about.asNotice());
         }
     }
 
@@ -153,7 +164,9 @@ public class Notifications {
                 .flatMap(l -> organisation.agencyForRole(CASE_OWNER_ROLE, l.code(), l.provinceCode(),
                         LocalDate.now(VIETNAM)))
                 .ifPresent(officer -> notify(transfer.caseId(), kind, officer.id(),
-                        transfer.transferId() + ":" + transfer.action(), letter));
+                        transfer.transferId() + ":" + transfer.action(), letter,
+                        About.ofCase(transfer.caseNumber(),
+                                communeName(requested ? transfer.fromCommune() : transfer.toCommune()))));
     }
 
     /**
@@ -163,23 +176,27 @@ public class Notifications {
     @EventListener
     void on(vn.trean.workflow.WorkflowEvents.SeparationReported reported) {
         Letter letter = letters.write(Kind.SEPARATION_REPORTED, reported.caseId(), reported.caseNumber(), List.of(), null);
+        About about = About.ofCase(reported.caseNumber(), communeName(reported.communeCode()));
         for (String agency : reported.provinceAgencyIds()) {
-            notify(reported.caseId(), Kind.SEPARATION_REPORTED, agency, reported.decisionTaskId(), letter);
+            notify(reported.caseId(), Kind.SEPARATION_REPORTED, agency, reported.decisionTaskId(), letter, about);
         }
         Letter notice = letters.noticeOnly(Kind.SEPARATION_REPORTED, reported.caseNumber());
         for (String office : reported.legacyDistrictAgencyIds()) {
-            notify(reported.caseId(), Kind.SEPARATION_REPORTED, office, reported.decisionTaskId(), notice);
+            notify(reported.caseId(), Kind.SEPARATION_REPORTED, office, reported.decisionTaskId(), notice,
+                    about.asNotice());
         }
     }
 
     /** Two days before a separation's 15 days end, the commune officer and the chairman are reminded. */
     @EventListener
     void on(vn.trean.workflow.WorkflowEvents.SeparationLimitReminderDue reminder) {
+        List<TaskRow> open = workList.ofCase(reminder.caseId());
         Letter letter = letters.write(Kind.SEPARATION_REMINDER, reminder.caseId(),
-                caseNumber(reminder.caseId(), workList.ofCase(reminder.caseId())), List.of(), reminder.separationEndsAt());
+                caseNumber(reminder.caseId(), open), List.of(), reminder.separationEndsAt());
+        About about = about(caseNumber(reminder.caseId(), open), List.of(), open);
         for (String agency : reminder.agencyIds()) {
             notify(reminder.caseId(), Kind.SEPARATION_REMINDER, agency,
-                    reminder.caseId() + ":" + reminder.separationEndsAt(), letter);
+                    reminder.caseId() + ":" + reminder.separationEndsAt(), letter, about);
         }
     }
 
@@ -192,7 +209,7 @@ public class Notifications {
         Letter letter = letters.writeReport(Kind.SERIOUS_CASE_REPORTED, reported.caseId(), reported.caseNumber(),
                 reported.textVi(), reported.textEn());
         notify(reported.caseId(), Kind.SERIOUS_CASE_REPORTED, reported.recipientAgencyId(),
-                reported.reportId().toString(), letter);
+                reported.reportId().toString(), letter, About.ofCase(reported.caseNumber(), null));
     }
 
     /**
@@ -207,7 +224,7 @@ public class Notifications {
         String subject = String.join("/", reminder.level().name(), reminder.unitCode(), reminder.kind().name(),
                 String.valueOf(reminder.year()), String.valueOf(reminder.daysBefore()));
         for (String agency : reminder.agencyIds()) {
-            notify(null, Kind.REPORT_DUE, agency, subject, letter, letters.reportDueLine(due));
+            notify(null, Kind.REPORT_DUE, agency, subject, letter, About.NOTHING, letters.reportDueLine(due));
         }
     }
 
@@ -216,19 +233,61 @@ public class Notifications {
         TRANSFER_REQUESTED, TRANSFER_ACCEPTED, TRANSFER_REFUSED,
         SEPARATION_REPORTED, SEPARATION_REMINDER, SERIOUS_CASE_REPORTED, REPORT_DUE }
 
-    private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter) {
-        notify(caseId, kind, agencyId, subject, letter, null);
+    /**
+     * What the app's notification names (issue 11 item 5): words a shared screen may show — the case number, the
+     * step, the commune — never the child. {@code taskId} is the task a new-task notice opens; a notice-only one
+     * (an agency with no part in the case) opens nothing of the case.
+     */
+    record About(String caseNumber, String stepKey, String stepName, String communeName, String taskId,
+                 boolean noticeOnly) {
+
+        static final About NOTHING = new About(null, null, null, null, null, false);
+
+        static About ofCase(String caseNumber, String communeName) {
+            return new About(caseNumber, null, null, communeName, null, false);
+        }
+
+        About asNotice() {
+            return new About(caseNumber, stepKey, stepName, communeName, taskId, true);
+        }
     }
 
-    private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter, String detail) {
+    private About about(String caseNumber, List<Letters.Step> steps, List<TaskRow> open) {
+        String stepKeys = steps.isEmpty() ? null
+                : steps.stream().map(Letters.Step::stepKey).distinct().collect(Collectors.joining(","));
+        String stepNames = steps.isEmpty() ? null : steps.stream()
+                .map(s -> s.modelName() == null ? s.stepKey() : s.modelName()).distinct()
+                .collect(Collectors.joining("; "));
+        String commune = open.stream().map(TaskRow::communeCode).findFirst().map(this::communeName).orElse(null);
+        return new About(caseNumber, stepKeys, stepNames, commune, null, false);
+    }
+
+    private String communeName(String code) {
+        return code == null ? null : organisation.commune(code).map(vn.trean.organisation.Locality::name).orElse(null);
+    }
+
+    private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter, About about) {
+        notify(caseId, kind, agencyId, subject, letter, about, null);
+    }
+
+    private void notify(UUID caseId, Kind kind, String agencyId, String subject, Letter letter, About about,
+                        String detail) {
         Optional<Long> created = jdbc.sql("""
-                        insert into notification (case_id, kind, agency_id, created_at, dedupe_key, detail)
-                        values (:c, :k, :a, now(), :key, :detail) on conflict (dedupe_key) do nothing
+                        insert into notification (case_id, kind, agency_id, created_at, dedupe_key, detail,
+                                                  case_number, step_key, step_name, commune_name, task_id, notice_only)
+                        values (:c, :k, :a, now(), :key, :detail, :number, :stepKey, :stepName, :commune, :task, :notice)
+                        on conflict (dedupe_key) do nothing
                         returning id""")
                 .param("c", caseId).param("k", kind.name()).param("a", agencyId)
                 .param("key", kind + ":" + subject + ":" + agencyId).param("detail", detail)
+                .param("number", about.caseNumber()).param("stepKey", about.stepKey())
+                .param("stepName", about.stepName()).param("commune", about.communeName())
+                .param("task", about.taskId()).param("notice", about.noticeOnly())
                 .query(Long.class).optional();
-        created.ifPresent(id -> mail.enqueue(id, agencyId, letter));
+        created.ifPresent(id -> {
+            inbox.deliver(id, agencyId);
+            mail.enqueue(id, agencyId, letter);
+        });
     }
 
     /**

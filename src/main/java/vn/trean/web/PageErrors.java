@@ -25,10 +25,12 @@ class PageErrors {
 
     private final MessageSource messages;
     private final PageModel header;
+    private final NotificationPages.Bell bell;
 
-    PageErrors(MessageSource messages, PageModel header) {
+    PageErrors(MessageSource messages, PageModel header, NotificationPages.Bell bell) {
         this.messages = messages;
         this.header = header;
+        this.bell = bell;
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -69,6 +71,7 @@ class PageErrors {
         page.addObject("me", header.me());
         page.addObject("nav", header.nav());
         page.addObject("langUrls", header.langUrls(request));
+        page.addObject("bell", bell.bell());
         return page;
     }
 }

@@ -25,6 +25,8 @@ class PageWeightBrowserTests extends BrowserTest {
     private static final long SMALL_PAGE = 60 * 1024;
     /** The task page carries the form renderer (form-js); a second visit takes it from the cache. */
     private static final long TASK_PAGE = 300 * 1024;
+    /** A page of 20 notifications: words and links only, no script. */
+    private static final long NOTIFICATIONS_PAGE = 30 * 1024;
 
     @Test
     void everyPageTransfersLessThanItsBudgetWithAnEmptyCache() throws IOException {
@@ -41,6 +43,7 @@ class PageWeightBrowserTests extends BrowserTest {
         weights.put("task with its form", weigh("/tasks/" + taskId, "task"));
         weights.put("case file", weigh("/cases/" + caseId, "case"));
         weights.put("not found", weigh("/cases/" + UUID.randomUUID(), "not-found"));
+        weights.put("notifications", weigh("/notifications", "notifications"));
         signOut();
         signIn("hotline");
         weights.put("new report", weigh("/reports/new", "report"));
@@ -57,6 +60,7 @@ class PageWeightBrowserTests extends BrowserTest {
 
         weights.forEach((page, bytes) -> assertThat(bytes).as(page)
                 .isLessThan(page.startsWith("task with") ? TASK_PAGE : SMALL_PAGE));
+        assertThat(weights.get("notifications")).as("notifications").isLessThan(NOTIFICATIONS_PAGE);
     }
 
     /** Opens a page and adds up what crossed the network for it: the document and everything it loaded. */
