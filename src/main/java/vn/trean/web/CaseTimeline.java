@@ -64,6 +64,7 @@ public class CaseTimeline {
     List<Entry> of(List<CaseView.Step> steps, Map<String, String> agencies, Map<String, String> communeNames,
                    Function<String, String> people) {
         Locale locale = LocaleContextHolder.getLocale();
+        forms.refresh();
         List<Entry> entries = new ArrayList<>();
         for (CaseView.Step s : steps) {
             String key = s.stepKey();

@@ -53,6 +53,15 @@ public class FormLabels {
     }
 
     private Labels labels() {
+        Labels labels = current;
+        return labels == null ? shipped : labels;
+    }
+
+    /**
+     * Reads the deployed forms again if one was deployed since the last call (one small query otherwise): called once
+     * a page, before its labels are looked up.
+     */
+    public void refresh() {
         String fingerprint = deployed.fingerprint();
         if (!fingerprint.equals(currentFingerprint)) {
             Labels fresh = parse(deployed.newestSchemas().values());
@@ -69,7 +78,6 @@ public class FormLabels {
             current = merged;
             currentFingerprint = fingerprint;
         }
-        return current;
     }
 
     private Labels parse(Collection<String> schemas) {

@@ -89,13 +89,46 @@ class CaseTimelineBrowserTests extends BrowserTest {
         assertThat(lines.get(0)).as("the latest reader first").startsWith("Nguyễn Văn An");
     }
 
-    /** The keys and labels of a shipped form, depth first: what the timeline is expected to follow. */
-    private List<String[]> formFields(String formId) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/forms/" + formId + ".form")) {
-            List<String[]> fields = new ArrayList<>();
-            collect(json.readTree(in).path("components"), fields);
-            return fields;
+    @Test
+    void aFormDeployedAgainWithAnotherLabelRelabelsTheTimeline() throws IOException {
+        UUID caseId = fileReport(COMMUNE_A, Instant.now());
+        complete("officer", caseId, "verify_report", verification(false));
+        String shipped = shippedForm("verify_report");
+        String relabelled = shipped.replace("\"Mức độ nguy cơ\"", "\"Mức độ nguy cơ ban đầu\"");
+        assertThat(relabelled).isNotEqualTo(shipped);
+
+        deployForm("verify_report", relabelled);
+        try {
+            signIn("officer");
+            open("/cases/" + caseId);
+            assertThat(find(By.cssSelector(".timeline li[data-step='verify_report']")).getText())
+                    .contains("Mức độ nguy cơ ban đầu\nThấp");
+        } finally {
+            deployForm("verify_report", shipped);
         }
+    }
+
+    private void deployForm(String formId, String schema) {
+        repositoryService.createDeployment().name("timeline labels " + formId)
+                .addString(formId + ".form", schema).deploy();
+    }
+
+    private String shippedForm(String formId) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/forms/" + formId + ".form")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The keys and labels of the form as the engine has it now, depth first: what the timeline is expected to follow. */
+    private List<String[]> formFields(String formId) throws IOException {
+        String deployed = jdbc.sql("""
+                        select convert_from(b.bytes_, 'UTF8') from act_re_camformdef f
+                          join act_ge_bytearray b on b.deployment_id_ = f.deployment_id_ and b.name_ = f.resource_name_
+                         where f.key_ = ? order by f.version_ desc limit 1""")
+                .param(formId).query(String.class).optional().orElse(shippedForm(formId));
+        List<String[]> fields = new ArrayList<>();
+        collect(json.readTree(deployed).path("components"), fields);
+        return fields;
     }
 
     private static void collect(JsonNode components, List<String[]> fields) {
