@@ -55,9 +55,22 @@ public record CaseView(
     public record Child(String fullName, LocalDate dateOfBirth, Integer estimatedAge, String sex) {
     }
 
+    /**
+     * @param parents   Form 01's parents or carers, in the order given
+     * @param informant who told the receiving point, only as far as they agreed; null when nothing was recorded
+     */
     public record Report(String receivingAgencyId, String receivingOfficer, String channel, String place,
                          String currentCondition, String likelyConsequence, String familySituation,
-                         List<String> abuseForms, String hotlineReference) {
+                         List<String> abuseForms, String hotlineReference, List<Parent> parents, Informant informant) {
+    }
+
+    /** A parent or carer as Form 01 lists them: name, age, job (and the relation, address, phone the API takes). */
+    public record Parent(String fullName, Integer age, String occupation, String relation, String address,
+                         String phone) {
+    }
+
+    /** The informant, recorded with their consent. */
+    public record Informant(String name, String phone, String relation, String address) {
     }
 
     /** One step of the timeline. {@code lateSeconds} is set when it was completed after its deadline. */

@@ -3,6 +3,7 @@ package vn.trean.intake;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -73,7 +74,7 @@ public record FileReportRequest(
 
     /** The parents or carers as the case file records them (JSON objects without empty fields). */
     public List<Map<String, Object>> parentsAsRecorded() {
-        return parents == null ? null : parents.stream().map(Parent::asRecorded).toList();
+        return parents == null ? null : parents.stream().map(Parent::asRecorded).filter(p -> !p.isEmpty()).toList();
     }
 
     /** The informant as the case file records them, or null. */
@@ -81,16 +82,17 @@ public record FileReportRequest(
         return informant == null ? null : informant.asRecorded();
     }
 
-    /** A parent or carer of the child (Form 01: name, relation, address, phone). */
+    /** A parent or carer of the child (Form 01: name, age, job; and the relation, address, phone). */
     public record Parent(
             @Size(max = 200) String fullName,
+            @Min(0) @Max(120) @Schema(description = "Age in years", example = "38") Integer age,
             @Size(max = 100) @Schema(example = "mẹ") String relation,
             @Size(max = 500) String address,
             @Size(max = 30) String phone,
-            @Size(max = 200) String occupation) {
+            @Size(max = 200) @Schema(description = "Job (nghề nghiệp)", example = "nông dân") String occupation) {
 
         Map<String, Object> asRecorded() {
-            return present("fullName", fullName, "relation", relation, "address", address, "phone", phone,
+            return present("fullName", fullName, "age", age, "relation", relation, "address", address, "phone", phone,
                     "occupation", occupation);
         }
     }
@@ -113,11 +115,11 @@ public record FileReportRequest(
         }
     }
 
-    private static Map<String, Object> present(String... namesAndValues) {
+    private static Map<String, Object> present(Object... namesAndValues) {
         Map<String, Object> values = new java.util.LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             if (namesAndValues[i + 1] != null) {
-                values.put(namesAndValues[i], namesAndValues[i + 1]);
+                values.put((String) namesAndValues[i], namesAndValues[i + 1]);
             }
         }
         return values;

@@ -29,6 +29,7 @@ public class Intake {
     static final String FALLBACK_ROLE = "province-supervisor";
     /** Enough for a collaborator's phone; older reports are the commune's to answer about. */
     static final int MY_REPORTS_SHOWN = 100;
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Organisation organisation;
     private final UserDirectory users;
@@ -156,6 +157,15 @@ public class Intake {
         return cases.open(report, user.username());
     }
 
+    /**
+     * The communes a report can be filed for today (issue 11 item 7): those with their own officer and those the
+     * province department takes for them — the same two roles {@link #file} accepts a report through.
+     */
+    @Transactional(readOnly = true)
+    public List<Organisation.ReceivingCommune> receivingCommunes() {
+        return organisation.communesReceivingReports(FIRST_ROLE, FALLBACK_ROLE, LocalDate.now(VIETNAM));
+    }
+
     /** The reports the current user filed, newest first, as a filer may know them afterwards. */
     @Transactional(readOnly = true)
     public List<FiledReport> mine() {
@@ -209,7 +219,7 @@ public class Intake {
         Locality commune = organisation.communeInService(r.communeCode())
                 .orElseThrow(() -> new InvalidFieldsProblem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-commune",
                         List.of(new InvalidFieldsProblem.Violation("communeCode", "unknown-commune")), r.communeCode()));
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = LocalDate.now(VIETNAM);
         // A commune without its officer is no reason to refuse what the user typed: the province department
         // assigns a receiving agency. Only a report that would reach nobody at all is refused.
         if (organisation.agencyForRole(FIRST_ROLE, commune.code(), commune.provinceCode(), today).isEmpty()

@@ -277,4 +277,44 @@ public class Organisation {
                 .param("from", since).update();
         return agency(ADMINISTRATION_AGENCY_ID).orElseThrow();
     }
+
+    // --- issue 11 item 7: the communes a report form offers -----------------------------------------
+
+    /**
+     * A commune a report can be filed for today: of today's list, not retired, and reached by someone — its own
+     * child-protection officer ({@code staffed}), or else the province department, which assigns a receiving agency
+     * (issue 8 item 9). Resolved by the same routing rules as {@link #agencyForRole}.
+     */
+    public record ReceivingCommune(Locality commune, String provinceName, boolean staffed) {
+    }
+
+    /** Every commune a report can reach on {@code on} (see {@link ReceivingCommune}), in no particular order. */
+    public List<ReceivingCommune> communesReceivingReports(String officerRole, String fallbackRole, LocalDate on) {
+        return jdbc.sql("""
+                        select l.list, l.code, l.level, l.name, l.province_code, p.name as province_name,
+                               %1$s as staffed
+                          from locality l
+                          left join locality p on p.list = 'V2025' and p.level = 'PROVINCE' and p.code = l.province_code
+                         where l.list = 'V2025' and l.level = 'COMMUNE' and l.retired_at is null
+                           and (%1$s or %2$s)""".formatted(servedBy(":officerRole"), servedBy(":fallbackRole")))
+                .param("officerRole", officerRole).param("fallbackRole", fallbackRole).param("on", on)
+                .query((rs, i) -> new ReceivingCommune(locality(rs, i), rs.getString("province_name"),
+                        rs.getBoolean("staffed")))
+                .list();
+    }
+
+    /** SQL: an agency in service carries {@code role} for the commune {@code l} on {@code :on}, as {@link #agencyForRole} resolves it. */
+    private static String servedBy(String role) {
+        return """
+                exists (select 1 from agency a join routing_rule r on r.agency_kind = a.kind
+                         where r.role_key = %s and a.locality_list = 'V2025'
+                           and r.valid_from <= :on and (r.valid_to is null or r.valid_to >= :on)
+                           and %s
+                           and a.valid_from <= :on and (a.valid_to is null or a.valid_to >= :on)
+                           and case r.scope
+                                 when 'COMMUNE' then a.locality_code = l.code
+                                 when 'PROVINCE' then a.locality_code = l.province_code
+                                 else a.locality_code is null
+                               end)""".formatted(role, ruleOfProvinceFirst("r").replace(":province", "l.province_code"));
+    }
 }

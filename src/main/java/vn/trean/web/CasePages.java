@@ -59,12 +59,14 @@ class CasePages {
     private final SeriousCaseReports seriousReports;
     private final PageFormat pageFormat;
     private final CaseClassifications classifications;
+    private final CaseTimeline timeline;
 
     CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
               CaseDocuments documents, MessageSource messages, TransferPages transfers,
               LaterSeparations separations, SeriousCaseReports seriousReports, PageFormat pageFormat,
-              CaseClassifications classifications) {
+              CaseClassifications classifications, CaseTimeline timeline) {
         this.classifications = classifications;
+        this.timeline = timeline;
         this.transfers = transfers;
         this.separations = separations;
         this.seriousReports = seriousReports;
@@ -95,10 +97,7 @@ class CasePages {
         CaseSheet sheet = transfer.sentAwayBy(view, me)
                 ? new CaseSheet(view, false, view.report(), view.steps(), view.measures(), false)
                 : CaseSheet.of(view, me);
-        var viewers = sheet.viewers()
-                ? audit.ofCase(id).stream().filter(e -> "CASE_READ".equals(e.action()))
-                        .sorted((a, b) -> b.at().compareTo(a.at())).limit(VIEWERS_SHOWN).toList()
-                : List.<AuditLog.AuditEntry>of();
+        var viewers = sheet.viewers() ? readers(audit.ofCase(id)) : List.<Reader>of();
         var open = workList.ofCase(id);
         model.addAttribute("sheet", sheet);
         model.addAttribute("c", view);
@@ -108,9 +107,11 @@ class CasePages {
         model.addAttribute("viewers", viewers);
         model.addAttribute("commune", organisation.commune(view.communeCode()).map(Locality::name)
                 .orElse(view.communeCode()));
-        model.addAttribute("agencies", agencyNames());
+        Map<String, String> agencies = agencyNames();
+        Map<String, String> communeNames = organisation.communeNames(view.provinceCode());
+        model.addAttribute("agencies", agencies);
         model.addAttribute("transfer", transfer);
-        model.addAttribute("communeNames", organisation.communeNames(view.provinceCode()));
+        model.addAttribute("communeNames", communeNames);
         var documentList = documents.list(id, me);
         model.addAttribute("documents", documentList);
         model.addAttribute("maxDocumentBytes", CaseDocuments.MAX_BYTES);
@@ -123,12 +124,15 @@ class CasePages {
         model.addAttribute("canReportSerious", (me.role() == Role.COMMUNE_OFFICER || me.role() == Role.COMMUNE_CHAIRMAN)
                 && view.communeCode().equals(me.localityCode()));
         model.addAttribute("seriousReports", sheet.fullView() ? seriousReports.ofCase(id, me) : List.of());
-        model.addAttribute("people", displayNames(Stream.of(
+        Map<String, String> people = displayNames(Stream.of(
                 sheet.steps().stream().map(s -> s.completedBy()),
                 sheet.steps().stream().map(s -> s.data() == null ? null : s.data().get(LaterSeparations.RECORDED_BY))
                         .filter(String.class::isInstance).map(String.class::cast),
-                viewers.stream().map(AuditLog.AuditEntry::actor),
-                documentList.stream().map(CaseDocuments.DocumentInfo::uploadedBy)).flatMap(s -> s).toList()));
+                viewers.stream().map(Reader::username),
+                documentList.stream().map(CaseDocuments.DocumentInfo::uploadedBy)).flatMap(s -> s).toList());
+        model.addAttribute("timeline", timeline.of(sheet.steps(), agencies, communeNames,
+                username -> people.computeIfAbsent(username, this::displayName)));
+        model.addAttribute("people", people);
         return "case";
     }
 
@@ -251,12 +255,33 @@ class CasePages {
         return names;
     }
 
+    /** Who read the file: one line a person, with how often and when last, the latest reader first. */
+    record Reader(String username, long count, java.time.Instant last) {
+    }
+
+    private static List<Reader> readers(List<AuditLog.AuditEntry> entries) {
+        Map<String, Reader> byPerson = new HashMap<>();
+        for (AuditLog.AuditEntry e : entries) {
+            if ("CASE_READ".equals(e.action())) {
+                byPerson.merge(e.actor(), new Reader(e.actor(), 1, e.at()), (a, b) -> new Reader(a.username(),
+                        a.count() + 1, a.last().isAfter(b.last()) ? a.last() : b.last()));
+            }
+        }
+        return byPerson.values().stream().sorted((a, b) -> b.last().compareTo(a.last())).limit(VIEWERS_SHOWN).toList();
+    }
+
+    private String displayName(String username) {
+        return CaseTimeline.ENGINE_ACTOR.equals(username)
+                ? messages.getMessage("page.case.engine", null, LocaleContextHolder.getLocale())
+                : users.find(username).map(CurrentUser::displayName).orElse(username);
+    }
+
     /** The display names of the few people a case page names. */
     private Map<String, String> displayNames(List<String> usernames) {
         Map<String, String> names = new HashMap<>();
         for (String username : usernames) {
             if (username != null && !names.containsKey(username)) {
-                names.put(username, users.find(username).map(CurrentUser::displayName).orElse(username));
+                names.put(username, displayName(username));
             }
         }
         return names;

@@ -36,6 +36,9 @@ public class ReportForm {
     private String informantName;
     private String informantPhone;
     private String informantRelation;
+    private String informantAddress;
+    // Form 01's parents: the page offers two (father, mother, or carers); the API takes up to four
+    private List<Parent> parents = new ArrayList<>(List.of(new Parent(), new Parent()));
     // issue 10: the dimensions the receiving point can already tell (codes of vn.trean.casefile.Dimensions)
     private List<String> abuseSubtypes = new ArrayList<>();
     private List<String> specialCircumstances = new ArrayList<>();
@@ -62,6 +65,24 @@ public class ReportForm {
         public void setSex(String sex) { this.sex = sex; }
     }
 
+    /** A parent or carer as the page posts it ({@code parents[0].fullName}); the age is typed as text and checked here. */
+    public static class Parent {
+        private String fullName;
+        private String age;
+        private String occupation;
+
+        public String getFullName() { return fullName; }
+        public void setFullName(String fullName) { this.fullName = fullName; }
+        public String getAge() { return age; }
+        public void setAge(String age) { this.age = age; }
+        public String getOccupation() { return occupation; }
+        public void setOccupation(String occupation) { this.occupation = occupation; }
+
+        boolean blank() {
+            return ReportForm.blank(fullName) && ReportForm.blank(age) && ReportForm.blank(occupation);
+        }
+    }
+
     /**
      * The API's request. A value that cannot even be read (a malformed time, an unknown category) is
      * put in {@code unreadable} under its field and left out, for the validation to report as missing.
@@ -76,9 +97,10 @@ public class ReportForm {
         }
         Texts texts = new Texts(unreadable);
         FileReportRequest.Informant informant = null;
-        if (informantConsents && (!blank(informantName) || !blank(informantPhone))) {
+        if (informantConsents && (!blank(informantName) || !blank(informantPhone) || !blank(informantAddress))) {
             informant = new FileReportRequest.Informant(true, texts.of("informant.name", informantName),
-                    texts.of("informant.phone", informantPhone), null, texts.of("informant.relation", informantRelation));
+                    texts.of("informant.phone", informantPhone), texts.of("informant.address", informantAddress),
+                    texts.of("informant.relation", informantRelation));
         }
         Codes codes = new Codes(unreadable);
         return new FileReportRequest(texts.of("communeCode", communeCode), received, texts.of("channel", channel),
@@ -88,7 +110,8 @@ public class ReportForm {
                 new FileReportRequest.ChildRequest(texts.of("child.fullName", child.fullName), child.dateOfBirth,
                         child.estimatedAge, enumOf(NewCase.Sex.class, child.sex)),
                 texts.of("place", place), texts.of("currentCondition", currentCondition),
-                texts.of("likelyConsequence", likelyConsequence), texts.of("familySituation", familySituation), null,
+                texts.of("likelyConsequence", likelyConsequence), texts.of("familySituation", familySituation),
+                parents(texts, unreadable),
                 texts.of("actionsTaken", actionsTaken), informant, texts.of("hotlineReference", hotlineReference),
                 texts.of("lateReason", lateReason),
                 codes.list("abuseSubtypes", Dimensions.AbuseSubtype.class, abuseSubtypes),
@@ -99,6 +122,32 @@ public class ReportForm {
                         codes.one("perpetratorRelation", Dimensions.PerpetratorRelation.class, perpetratorRelation),
                         codes.one("perpetratorAgeGroup", Dimensions.PerpetratorAgeGroup.class, perpetratorAgeGroup),
                         codes.one("perpetratorSex", Dimensions.PerpetratorSex.class, perpetratorSex)));
+    }
+
+    /**
+     * The parents, at the indexes the page posted them (so that a refusal names the right row); a row left empty is
+     * sent empty and not recorded. An age that is no whole number is reported under its field.
+     */
+    private List<FileReportRequest.Parent> parents(Texts texts, Map<String, String> unreadable) {
+        if (parents.stream().allMatch(p -> p == null || p.blank())) {
+            return null;
+        }
+        List<FileReportRequest.Parent> given = new ArrayList<>();
+        for (int i = 0; i < parents.size(); i++) {
+            Parent p = parents.get(i) == null ? new Parent() : parents.get(i);
+            String field = "parents[" + i + "].";
+            Integer age = null;
+            if (!blank(p.age)) {
+                try {
+                    age = Integer.valueOf(p.age.trim());
+                } catch (NumberFormatException notANumber) {
+                    unreadable.put(field + "age", "field.pattern");
+                }
+            }
+            given.add(new FileReportRequest.Parent(texts.of(field + "fullName", p.fullName), age, null, null, null,
+                    texts.of(field + "occupation", p.occupation)));
+        }
+        return given;
     }
 
     /** Codes of the dimensions; one the page never offered is reported under its field and left out. */
@@ -181,6 +230,10 @@ public class ReportForm {
     public void setInformantPhone(String informantPhone) { this.informantPhone = informantPhone; }
     public String getInformantRelation() { return informantRelation; }
     public void setInformantRelation(String informantRelation) { this.informantRelation = informantRelation; }
+    public String getInformantAddress() { return informantAddress; }
+    public void setInformantAddress(String informantAddress) { this.informantAddress = informantAddress; }
+    public List<Parent> getParents() { return parents; }
+    public void setParents(List<Parent> parents) { this.parents = parents == null ? new ArrayList<>() : parents; }
     public List<String> getAbuseSubtypes() { return abuseSubtypes; }
     public void setAbuseSubtypes(List<String> abuseSubtypes) { this.abuseSubtypes = abuseSubtypes == null ? new ArrayList<>() : abuseSubtypes; }
     public List<String> getSpecialCircumstances() { return specialCircumstances; }

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.Comparator;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -123,15 +125,18 @@ class ReportPages {
         return "report";
     }
 
-    /** The national list has thousands of communes and many share a name: the form groups them by province. */
-    private Map<String, List<Locality>> communesByProvince() {
-        Map<String, String> provinceNames = new HashMap<>();
-        organisation.provinces().forEach(p -> provinceNames.put(p.code(), p.name()));
-        Map<String, List<Locality>> grouped = new LinkedHashMap<>();
-        for (Locality commune : organisation.communes()) {
-            grouped.computeIfAbsent(provinceNames.getOrDefault(commune.provinceCode(), commune.provinceCode()),
-                    p -> new ArrayList<>()).add(commune);
+    /**
+     * The communes a report can reach (issue 11 item 7), grouped by province, both in Vietnamese order: the national
+     * list has thousands of communes and many share a name. The page's script filters them as the user types.
+     */
+    private Map<String, List<Organisation.ReceivingCommune>> communesByProvince() {
+        Map<String, List<Organisation.ReceivingCommune>> grouped = new TreeMap<>(VietnameseOrder.NAMES);
+        for (Organisation.ReceivingCommune commune : intake.receivingCommunes()) {
+            grouped.computeIfAbsent(commune.provinceName() == null ? commune.commune().provinceCode()
+                    : commune.provinceName(), p -> new ArrayList<>()).add(commune);
         }
+        grouped.values().forEach(communes -> communes.sort(
+                Comparator.comparing((Organisation.ReceivingCommune c) -> c.commune().name(), VietnameseOrder.NAMES)));
         return grouped;
     }
 

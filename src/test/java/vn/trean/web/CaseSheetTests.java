@@ -19,7 +19,7 @@ class CaseSheetTests {
             "intervention", false, Instant.now(), Instant.now(), null, null,
             new CaseView.Child("Nguyễn Thị Hoà", null, 9, "FEMALE"),
             new CaseView.Report("hotline-111", "hotline", "PHONE", "Tổ 5", "Vết bầm", null, "Bố nghiện rượu",
-                    List.of("VIOLENCE"), null),
+                    List.of("VIOLENCE"), null, List.of(), null),
             List.of(step("verify_report", "child-protection-00004"), step("implement_measure", "police-00004"),
                     step("implement_measure", "health-station-00004")),
             List.of(measure("police"), measure("health")), List.of(), null, null, null);

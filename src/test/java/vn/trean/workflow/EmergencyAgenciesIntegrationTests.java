@@ -132,7 +132,8 @@ class EmergencyAgenciesIntegrationTests extends ApiIntegrationTest {
         assertThat(emergenciesOnTheBoard("supervisor")).contains(caseId.toString());
         String caseNumber = as("officer").get("/api/cases/" + caseId).expect(200).body().get("caseNumber").asText();
         assertThat(html("supervisor", "/board")).contains("Trường hợp khẩn cấp đang xử lý", caseNumber);
-        assertThat(html("officer", "/cases/" + caseId)).contains("Đã báo cáo cấp tỉnh", "Ghi nhận lúc");
+        // issue 11 item 6: the engine's own entry reads as a sentence naming whom it told
+        assertThat(html("officer", "/cases/" + caseId)).contains("Đã báo cáo cấp tỉnh", "Hệ thống Trẻ An tự động báo cho Sở Y tế Hà Nội");
 
         complete("chairman", caseId, "emergency_intervention", emergency(List.of("police")));
         assertThat(emergenciesOnTheBoard("supervisor")).as("the police step is an emergency measure")

@@ -93,22 +93,77 @@ class JdbcCaseFiles implements CaseFiles {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into report (id, case_id, receiving_agency_id, receiving_officer, channel, place,
-                                            current_condition, likely_consequence, family_situation, parents,
-                                            actions_taken, informant, abuse_forms, hotline_reference, received_at, linked,
-                                            late_reason)
+                                            current_condition, likely_consequence, family_situation,
+                                            actions_taken, informant, informant_address, abuse_forms, hotline_reference,
+                                            received_at, linked, late_reason)
                         values (:id, :case, :agency, :officer, :channel, :place, :condition, :consequence, :family,
-                                cast(:parents as jsonb), :actions, cast(:informant as jsonb), :forms, :hotlineRef,
+                                :actions, cast(:informant as jsonb), :informantAddress, :forms, :hotlineRef,
                                 :received, :linked, :lateReason)""")
                 .param("id", id).param("case", caseId).param("agency", c.receivingAgencyId())
                 .param("officer", c.receivingOfficer())
                 .param("channel", c.channel()).param("place", c.place()).param("condition", c.currentCondition())
                 .param("consequence", c.likelyConsequence()).param("family", c.familySituation())
-                .param("parents", toJson(c.parents())).param("actions", c.actionsTaken())
-                .param("informant", toJson(c.informant()))
+                .param("actions", c.actionsTaken())
+                .param("informant", toJson(informantWithoutAddress(c.informant())))
+                .param("informantAddress", c.informant() == null ? null : c.informant().get(INFORMANT_ADDRESS))
                 .param("forms", c.abuseForms() == null ? new String[0] : c.abuseForms().toArray(String[]::new))
                 .param("hotlineRef", c.hotlineReference()).param("received", Timestamp.from(c.receivedAt()))
                 .param("linked", linked).param("lateReason", c.lateReason()).update();
+        insertParents(id, c.parents());
         return id;
+    }
+
+    private static final String INFORMANT_ADDRESS = "address";
+
+    /** The informant's address has its own column (V41); the rest of what they agreed to is kept as given. */
+    private static Map<String, Object> informantWithoutAddress(Map<String, Object> informant) {
+        if (informant == null) {
+            return null;
+        }
+        Map<String, Object> rest = new java.util.LinkedHashMap<>(informant);
+        rest.remove(INFORMANT_ADDRESS);
+        return rest;
+    }
+
+    /** Form 01's parents, one row each in the order given (the intake allows four). */
+    private void insertParents(UUID reportId, List<Map<String, Object>> parents) {
+        if (parents == null) {
+            return;
+        }
+        int position = 0;
+        for (Map<String, Object> p : parents) {
+            jdbc.sql("""
+                            insert into report_parent (report_id, position, full_name, age, occupation, relation, address, phone)
+                            values (:report, :position, :name, :age, :occupation, :relation, :address, :phone)""")
+                    .param("report", reportId).param("position", ++position).param("name", p.get("fullName"))
+                    .param("age", p.get("age")).param("occupation", p.get("occupation"))
+                    .param("relation", p.get("relation")).param("address", p.get("address"))
+                    .param("phone", p.get("phone")).update();
+        }
+    }
+
+    private List<CaseView.Parent> parents(UUID reportId) {
+        return jdbc.sql("""
+                        select full_name, age, occupation, relation, address, phone from report_parent
+                         where report_id = :report order by position""")
+                .param("report", reportId)
+                .query((rs, i) -> new CaseView.Parent(rs.getString(1), rs.getObject(2, Integer.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    private CaseView.Informant informant(ResultSet rs) throws SQLException {
+        Map<String, Object> given = fromJson(rs.getString("informant"));
+        String address = rs.getString("informant_address");
+        if ((given == null || given.isEmpty()) && address == null) {
+            return null;
+        }
+        Map<String, Object> g = given == null ? Map.of() : given;
+        return new CaseView.Informant(text(g.get("name")), text(g.get("phone")), text(g.get("relation")), address);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** {@code <commune>-<year>-<sequence>}, e.g. 00004-2026-0001, counted per commune and year of receipt. */
@@ -181,7 +236,8 @@ class JdbcCaseFiles implements CaseFiles {
         return jdbc.sql("""
                         select c.*, ch.full_name, ch.date_of_birth, ch.estimated_age, ch.sex,
                                r.receiving_agency_id, r.receiving_officer, r.channel, r.place, r.current_condition,
-                               r.likely_consequence, r.family_situation, r.abuse_forms, r.hotline_reference
+                               r.likely_consequence, r.family_situation, r.abuse_forms, r.hotline_reference,
+                               r.id as report_id, r.informant, r.informant_address
                         from case_file c join child ch on ch.case_id = c.id
                         join report r on r.case_id = c.id and not r.linked
                         where c.id = :id""")
@@ -205,7 +261,8 @@ class JdbcCaseFiles implements CaseFiles {
                         rs.getString("channel"), rs.getString("place"), rs.getString("current_condition"),
                         rs.getString("likely_consequence"), rs.getString("family_situation"),
                         forms == null ? List.of() : List.of((String[]) forms.getArray()),
-                        rs.getString("hotline_reference")),
+                        rs.getString("hotline_reference"), parents(rs.getObject("report_id", UUID.class)),
+                        informant(rs)),
                 steps(id), measures(id), linkedReports(id), rs.getString("closing_outcome"),
                 rs.getString("closing_reason"), new CaseView.CriminalProcedure(rs.getBoolean("criminal_procedure"),
                         rs.getString("handling_outcome"), rs.getString("handling_decision_number"),
