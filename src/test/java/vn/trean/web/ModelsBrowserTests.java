@@ -174,10 +174,12 @@ class ModelsBrowserTests extends BrowserTest {
         screenshot("models-editor-vi");
 
         // deploying without a note: refused, and said next to the button
+        int versionBefore = latestCaseProcessVersion();
         find(By.id("deploy")).click();
         WebElement beside = find(By.cssSelector("#deploy-form #deploy-status"));
-        waitFor(d -> beside.getText().contains("Cần ghi chú thay đổi"));
-        assertThat(beside.getAttribute("class")).contains("error");
+        waitFor(d -> beside.getAttribute("class").contains("error"));
+        assertThat(beside.getText()).isNotBlank().isEqualTo(text(By.id("editor-status")));
+        assertThat(latestCaseProcessVersion()).as("nothing deployed").isEqualTo(versionBefore);
     }
 
     // --- helpers ------------------------------------------------------------------------------------
