@@ -110,9 +110,10 @@ async function open(content) {
   } else if (kind === 'dmn') {
     editor = new DmnModeler({ container: canvas, common: { additionalModules: languageModules } });
     await editor.importXML(content);
-    const view = editor.getActiveViewer();
-    if (view && editor.getActiveView().type === 'drd') {
-      view.get('canvas').zoom('fit-viewport');
+    // the requirements diagram fitted to the screen; a decision table opens as it is
+    const active = editor.getActiveView();
+    if (active && active.type === 'drd') {
+      editor.getActiveViewer().get('canvas').zoom('fit-viewport');
     }
   } else {
     editor = new FormEditor({ container: canvas, exporter: { name: 'Trẻ An', version: '1' },
