@@ -182,6 +182,16 @@ class ModelsBrowserTests extends BrowserTest {
         assertThat(latestCaseProcessVersion()).as("nothing deployed").isEqualTo(versionBefore);
     }
 
+    @Test
+    void theDecisionTableAndAFormOpenInTheirModelersWithTheVietnameseTranslation() {
+        signIn("owner");
+        for (String resource : List.of("emergency_criteria.dmn", "verify_report.form")) {
+            open("/models/edit/" + resource);
+            waitFor(d -> "true".equals(d.findElement(By.id("editor")).getAttribute("data-ready")));
+            assertThat(text(By.id("editor-status"))).as(resource).doesNotContain("Không thực hiện được");
+        }
+    }
+
     // --- helpers ------------------------------------------------------------------------------------
 
     /** Opens a group of the properties panel (they start closed) and returns one of its fields. */
