@@ -34,6 +34,14 @@ const inert = `const inert = new Proxy(function () {}, {
 });
 export default inert;
 ${editorNames.map(name => `export const ${name} = inert;`).join('\n')}`;
+// form-js-viewer's own `feelin` (3.x) and feelers' `@bpmn-io/feelin` (6.x) are two FEEL interpreters with two
+// parsers; the viewer's is served by src/feelin-once.js over the one feelers needs (about 100 KB less).
+const oneFeelInterpreter = {
+  name: 'one-feel-interpreter',
+  setup(build) {
+    build.onResolve({ filter: /^feelin$/ }, () => ({ path: fileURLToPath(new URL('src/feelin-once.js', import.meta.url)) }));
+  }
+};
 const withoutFeelersEditor = {
   name: 'without-feelers-editor',
   setup(build) {
@@ -65,6 +73,19 @@ const texts = [
   ["dateFormat: getLocaleDateFlatpickrConfig(),", "dateFormat: 'd/m/Y',"],
   ["placeholder: getLocaleReadableDateFormat(),", "placeholder: treAnText('date-format', [], 'dd/mm/yyyy'),"]
 ];
+// form-js 1.10 draws a radio group or a checklist as a <div> whose question is a <label> tied to no
+// input: a screen reader announces each option alone. Drawn as a <fieldset> whose <legend> is the
+// question, the options are announced as the answers of one question (WCAG 1.3.1).
+const group = (type, classes) => [
+  `return jsxs("div", {\n    class: ${classes}(${type}, {\n      errors,\n      disabled,\n      readonly\n    })${classes === 'classNames(formFieldClasses' ? ')' : ''},\n    ref: outerDivRef,\n    children: [jsx(Label, {\n      label: label,`,
+  `return jsxs("fieldset", {\n    class: ${classes}(${type}, {\n      errors,\n      disabled,\n      readonly\n    })${classes === 'classNames(formFieldClasses' ? ')' : ''},\n    ref: outerDivRef,\n    children: [jsx(Label, {\n      as: 'legend',\n      label: label,`
+];
+const groups = [
+  group('type$a', 'formFieldClasses'),
+  group('type$f', 'classNames(formFieldClasses'),
+  ["return jsxs(\"label\", {\n    id: id,\n    for: htmlFor,\n    class: classNames('fjs-form-field-label', {",
+    "return jsxs(props.as || \"label\", {\n    id: id,\n    for: htmlFor,\n    class: classNames('fjs-form-field-label', {"]
+];
 const lookup = `const treAnText = (key, args, fallback) => {
   const text = (globalThis.treAnFormTexts || {})[key];
   return text ? text.replace(/\\{(\\d)\\}/g, (m, i) => args[i]) : fallback;
@@ -75,7 +96,7 @@ const inPageLanguage = {
   setup(build) {
     build.onLoad({ filter: /@bpmn-io[\\/]form-js-viewer[\\/]dist[\\/]index\.es\.js$/ }, async args => {
       let source = await readFile(args.path, 'utf8');
-      for (const [english, translated] of texts) {
+      for (const [english, translated] of [...texts, ...groups]) {
         if (!source.includes(english)) {
           throw new Error(`form-js no longer contains ${english}: update frontend/build.mjs`);
         }
@@ -91,11 +112,11 @@ await esbuild.build({
   bundle: true,
   minify: true,
   format: 'iife',
-  target: ['es2019'],
+  target: ['es2020'],
   outdir,
   // the viewer imports two lodash functions from the CommonJS build, which cannot be tree-shaken
   alias: { lodash: 'lodash-es' },
-  plugins: [withoutFeelersEditor, inPageLanguage],
+  plugins: [oneFeelInterpreter, withoutFeelersEditor, inPageLanguage],
   legalComments: 'linked',
   logLevel: 'warning'
 });

@@ -4,6 +4,7 @@
 import BpmnModeler from 'camunda-bpmn-js/lib/camunda-platform/Modeler';
 import DmnModeler from 'dmn-js/lib/Modeler';
 import { FormEditor } from '@bpmn-io/form-js-editor';
+import { vietnameseModule } from './modeler-vi.js';
 
 import 'camunda-bpmn-js/dist/assets/camunda-platform-modeler.css';
 import 'dmn-js/dist/assets/diagram-js.css';
@@ -88,17 +89,35 @@ function showFindings(findings) {
 
 let editor;
 
+// the modelers' palettes, menus and properties panels in the page's language (English is their own)
+const languageModules = document.documentElement.lang === 'vi' ? [vietnameseModule] : [];
+const deployStatus = document.getElementById('deploy-status');
+
+/** Deploying answers next to its button (and in the page's status line, for those who look there). */
+function sayAtDeploy(text, isError) {
+  say(text, isError);
+  deployStatus.textContent = text;
+  deployStatus.classList.toggle('error', !!isError);
+}
+
 async function open(content) {
   const canvas = document.getElementById('canvas');
   if (kind === 'bpmn') {
-    editor = new BpmnModeler({ container: canvas, propertiesPanel: { parent: '#properties' } });
+    editor = new BpmnModeler({ container: canvas, propertiesPanel: { parent: '#properties' },
+      additionalModules: languageModules });
     await editor.importXML(content);
     editor.get('canvas').zoom('fit-viewport');
   } else if (kind === 'dmn') {
-    editor = new DmnModeler({ container: canvas });
+    editor = new DmnModeler({ container: canvas, common: { additionalModules: languageModules } });
     await editor.importXML(content);
+    // the requirements diagram fitted to the screen; a decision table opens as it is
+    const active = editor.getActiveView();
+    if (active && active.type === 'drd') {
+      editor.getActiveViewer().get('canvas').zoom('fit-viewport');
+    }
   } else {
-    editor = new FormEditor({ container: canvas, exporter: { name: 'Trẻ An', version: '1' } });
+    editor = new FormEditor({ container: canvas, exporter: { name: 'Trẻ An', version: '1' },
+      additionalModules: languageModules });
     await editor.importSchema(JSON.parse(content));
   }
 }
@@ -168,18 +187,26 @@ async function validate() {
 async function deploy(event) {
   event.preventDefault();
   const note = document.getElementById('deploy-note').value;
-  if (!await saveDraft()) {
-    return;
+  const button = document.getElementById('deploy');
+  button.disabled = true;
+  sayAtDeploy(texts.deploying);
+  try {
+    if (!await saveDraft()) {
+      sayAtDeploy(status.textContent, true);
+      return;
+    }
+    const reply = await call('POST', '/drafts/deployments', { resources: [resource], note });
+    if (!reply.ok) {
+      sayAtDeploy(problemText(reply.json), true);
+      showFindings((reply.json && reply.json.findings) || []);
+      return;
+    }
+    findingsList.replaceChildren();
+    sayAtDeploy(fill(texts.deployed, [reply.json.deploymentId]));
+    host.dataset.deployed = reply.json.deploymentId;
+  } finally {
+    button.disabled = false;
   }
-  const reply = await call('POST', '/drafts/deployments', { resources: [resource], note });
-  if (!reply.ok) {
-    say(problemText(reply.json), true);
-    showFindings((reply.json && reply.json.findings) || []);
-    return;
-  }
-  findingsList.replaceChildren();
-  say(fill(texts.deployed, [reply.json.deploymentId]));
-  host.dataset.deployed = reply.json.deploymentId;
 }
 
 async function start() {

@@ -12,6 +12,11 @@ globalThis.treAnFormTexts = JSON.parse(host.dataset.formTexts || '{}');
 // form-js draws its date picker with flatpickr, in English unless told otherwise: month and day names
 // follow the page's language (flatpickr's own Vietnamese), and weeks start on Monday as in Vietnam.
 flatpickr.localize(document.documentElement.lang === 'vi' ? Vietnamese : { firstDayOfWeek: 1 });
+// On a phone the case summary comes before the form: folded there, the form starts near the top.
+const summary = document.getElementById('case-summary');
+if (summary && window.matchMedia('(max-width: 899px)').matches) {
+  summary.open = false;
+}
 const alertBox = document.getElementById('task-form-alert');
 const submitButton = document.getElementById('task-form-submit');
 

@@ -3,6 +3,8 @@ package vn.trean.tasks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,6 +78,34 @@ public class TaskWork {
         forms.checkDates(taskId, values, item.caseId() == null ? null : cases.receivedAt(item.caseId()).orElse(null),
                 EngineClock.now());
         tasks.complete(item, user.username(), values);
+    }
+
+    /**
+     * The case of a task (done or open) with the steps open on it now: the "done" message names the next
+     * step and who has it. Nothing for a case the user may not see, as for a missing task.
+     */
+    public Optional<AfterStep> afterStep(String taskId) {
+        CurrentUser user = users.requireCurrent();
+        return tasks.caseOfHistoricTask(taskId).filter(id -> cases.isVisibleTo(id, user))
+                .map(caseId -> new AfterStep(caseId, tasks.openOfCase(caseId).stream()
+                        .filter(next -> !next.taskId().equals(taskId)).toList()));
+    }
+
+    /**
+     * The name of the colleague who claimed a task routed to the user's own agency, if one did: the task
+     * page says who has it rather than a bare refusal.
+     */
+    public Optional<String> claimedByColleague(String taskId) {
+        CurrentUser user = users.requireCurrent();
+        return tasks.open(taskId)
+                .filter(item -> item.assignee() != null && !item.assignee().equals(user.username())
+                        && item.candidateGroups().contains(user.agencyId())
+                        && item.caseId() != null && cases.isVisibleTo(item.caseId(), user))
+                .map(item -> users.find(item.assignee()).map(CurrentUser::displayName).orElse(item.assignee()));
+    }
+
+    /** A case and its open steps, after one of its steps. */
+    public record AfterStep(UUID caseId, List<WorkItem> next) {
     }
 
     /**

@@ -53,6 +53,32 @@ class ModelPages {
     record ModelGroup(String kind, String key, List<ModelCatalog.Version> versions) {
     }
 
+    /** A model file as the list shows it: by the name the model gives itself, the file name beside it. */
+    record ModelFile(String resource, String title) {
+    }
+
+    /**
+     * The names models give themselves, by key (= file name without its extension): a process's or a
+     * decision's name from its latest version; a form, which has no name of its own, by its step's name.
+     */
+    private Map<String, String> titles(List<ModelCatalog.Version> versions) {
+        var locale = LocaleContextHolder.getLocale();
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (ModelCatalog.Version v : versions) {
+            String title = v.model().kind().equals("FORM")
+                    ? messages.getMessage("page.step." + v.model().key(), null, v.model().key(), locale)
+                    : v.model().name();
+            if (title != null && !title.isBlank()) {
+                titles.putIfAbsent(v.model().key(), title);
+            }
+        }
+        return titles;
+    }
+
+    private static int kindOrder(String resource) {
+        return resource.endsWith(".bpmn") ? 0 : resource.endsWith(".dmn") ? 1 : 2;
+    }
+
     @GetMapping("/models")
     String models(@RequestParam(required = false) String source, @RequestParam(required = false) String target,
                   Model model) {
@@ -68,7 +94,14 @@ class ModelPages {
         model.addAttribute("groups", groups.values().stream()
                 .sorted(java.util.Comparator.comparingInt(g -> List.of("PROCESS", "DECISION", "FORM").indexOf(g.kind())))
                 .toList());
-        model.addAttribute("resources", catalog.resourceNames());
+        Map<String, String> titles = titles(versions);
+        model.addAttribute("titles", titles);
+        model.addAttribute("resources", catalog.resourceNames().stream()
+                .map(resource -> new ModelFile(resource, titles.getOrDefault(resource.replaceFirst("\\.[a-z]+$", ""),
+                        resource)))
+                .sorted(java.util.Comparator.comparing((ModelFile f) -> kindOrder(f.resource()))
+                        .thenComparing(ModelFile::title, java.text.Collator.getInstance(Locale.forLanguageTag("vi"))))
+                .toList());
         model.addAttribute("drafts", drafts.list());
         model.addAttribute("caseVersions", caseVersions);
         model.addAttribute("source", source);
@@ -156,7 +189,7 @@ class ModelPages {
     private Map<String, String> editorTexts() {
         Map<String, String> texts = new LinkedHashMap<>();
         for (String key : new String[] {"saved", "draftLoaded", "noChanges", "valid", "findings", "deployed", "failed",
-                "schemaVersion"}) {
+                "schemaVersion", "deploying"}) {
             texts.put(key, text("page.editor.js." + key));
         }
         for (ModelDiff.Kind kind : ModelDiff.Kind.values()) {

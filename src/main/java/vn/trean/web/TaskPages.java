@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.identity.CurrentUser;
 import vn.trean.identity.UserDirectory;
+import vn.trean.organisation.Agency;
+import vn.trean.organisation.Organisation;
 import vn.trean.problem.ApiProblem;
 import vn.trean.tasks.TaskFilter;
 import vn.trean.tasks.TaskPage;
@@ -39,8 +42,11 @@ class TaskPages {
 
     private final WorkList workList;
 
+    private final Organisation organisation;
+
     TaskPages(TaskWork work, CaseFiles cases, UserDirectory users, ObjectMapper json, MessageSource messages,
-              WorkList workList) {
+              WorkList workList, Organisation organisation) {
+        this.organisation = organisation;
         this.workList = workList;
         this.work = work;
         this.cases = cases;
@@ -67,13 +73,21 @@ class TaskPages {
         model.addAttribute("rows", found.rows());
         model.addAttribute("paging", found);
         model.addAttribute("steps", steps());
+        String doneTask = request.getParameter("task");
+        model.addAttribute("nextSteps", doneTask == null || doneTask.length() > 64 ? null : nextSteps(doneTask));
         return "tasks";
     }
 
     @GetMapping("/tasks/{taskId}")
     String task(@PathVariable String taskId, Model model) throws JsonProcessingException {
         CurrentUser me = users.requireCurrent();
+        var holder = work.claimedByColleague(taskId);
+        if (holder.isPresent()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "task-claimed-by-other", holder.get());
+        }
         var task = work.task(taskId);
+        // two people or more share the agency's task: claiming it tells the others who is on it
+        model.addAttribute("sharedTask", task.task().assignee() == null && users.members(me.agencyId()).size() > 1);
         model.addAttribute("task", task.task());
         model.addAttribute("dueWithoutHolidaysOf", workList.dueWithoutHolidaysOf(taskId).orElse(null));
         model.addAttribute("schema", json.writeValueAsString(task.form()));
@@ -81,6 +95,23 @@ class TaskPages {
         model.addAttribute("sheet", task.task().caseId() == null ? null
                 : cases.read(task.task().caseId(), me).map(view -> CaseSheet.of(view, me)).orElse(null));
         return "task";
+    }
+
+    /**
+     * After a step: which steps the case is at now and who has each (an agency, or the person who claimed it),
+     * for the "done" message. Nothing when the step's case is not one the user may see.
+     */
+    private List<NextStep> nextSteps(String doneTaskId) {
+        return work.afterStep(doneTaskId).map(after -> after.next().stream().map(step -> new NextStep(step.stepKey(),
+                step.name(), step.assignee() != null
+                        ? users.find(step.assignee()).map(CurrentUser::displayName).orElse(step.assignee())
+                        : String.join(", ", step.candidateGroups().stream()
+                                .map(group -> organisation.agency(group).map(Agency::name).orElse(group)).toList())))
+                .toList()).orElse(null);
+    }
+
+    /** The next step of a case and who has it, as the "done" message says it. */
+    record NextStep(String stepKey, String name, String holder) {
     }
 
     @PostMapping("/tasks/{taskId}/claim")

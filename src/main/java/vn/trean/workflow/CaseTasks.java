@@ -78,6 +78,12 @@ public class CaseTasks {
         return variable == null ? Optional.empty() : Optional.of(UUID.fromString(variable.getValue().toString()));
     }
 
+    /** The steps open on a case now (at most twenty), for telling who has the case after a step is done. */
+    public List<WorkItem> openOfCase(UUID caseId) {
+        return toWorkItems(tasks.createTaskQuery().processVariableValueEquals(Var.CASE_ID, caseId.toString())
+                .orderByTaskCreateTime().asc().listPage(0, 20));
+    }
+
     /** Whether the user may work the task: it is routed to their agency or assigned to them. */
     public boolean isFor(WorkItem item, CurrentUser user) {
         return user.username().equals(item.assignee())

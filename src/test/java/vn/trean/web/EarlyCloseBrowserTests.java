@@ -53,6 +53,8 @@ class EarlyCloseBrowserTests extends BrowserTest {
         row.findElement(By.cssSelector("a.step")).click();
         waitForForm();
         assertThat(pageText()).contains("2 ngày làm việc");
+        // on a phone the case summary starts folded so that the form comes first: unfold it to read the proposal
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('case-summary').open = true");
         assertThat(text(By.id("early-close-proposal"))).contains("Thông tin sai sự thật").contains("Người báo tin nhầm địa chỉ");
         chooseRadio("Field_confirm_early_close_decision", 0);
         screenshot("early-close-confirm-" + screen);

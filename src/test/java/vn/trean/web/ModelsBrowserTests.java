@@ -52,7 +52,7 @@ class ModelsBrowserTests extends BrowserTest {
 
         signIn("owner");
         open("/models");
-        find(By.linkText(PROCESS)).click();
+        find(By.cssSelector("li[data-resource='" + PROCESS + "'] a")).click();
         waitFor(d -> "true".equals(d.findElement(By.id("editor")).getAttribute("data-ready")));
 
         // select the step on the canvas, then rename it and change its deadline in the properties panel
@@ -145,6 +145,51 @@ class ModelsBrowserTests extends BrowserTest {
         assertThat(moved.getText()).contains(target);
         assertThat(pageText()).contains("Đã xong.");
         assertThat(definitionOf(assessing)).isEqualTo(source);
+    }
+
+    @Test
+    void modelsAreListedByTheirNamesAndTheModelerSpeaksVietnameseFitsTheDiagramAndAnswersDeployBesideItsButton() {
+        signIn("owner");
+        open("/models");
+        assertThat(text(By.cssSelector("li[data-resource='" + PROCESS + "'] a"))).isEqualTo("Xử lý vụ việc bảo vệ trẻ em");
+        assertThat(text(By.cssSelector("li[data-resource='emergency_criteria.dmn'] a")))
+                .isEqualTo("Trường hợp khẩn cấp (Điều 31 NĐ 56/2017)");
+        assertThat(text(By.cssSelector("li[data-resource='verify_report.form'] a"))).isEqualTo(OLD_NAME);
+
+        find(By.cssSelector("li[data-resource='" + PROCESS + "'] a")).click();
+        waitFor(d -> "true".equals(d.findElement(By.id("editor")).getAttribute("data-ready")));
+        // the palette and the properties panel through the modeler's translation service
+        assertThat(find(By.cssSelector(".djs-palette .entry[data-action='create.task']"))
+                .getAttribute("aria-label")).isEqualTo("Tạo công việc");
+        find(By.cssSelector("g.djs-element[data-element-id='task_verify_report']")).click();
+        waitFor(d -> "task_verify_report".equals(d.findElement(By.id("bio-properties-panel-id")).getAttribute("value")));
+        assertThat(text(By.cssSelector("[data-group-id='group-general'] .bio-properties-panel-group-header-title")))
+                .isEqualTo("Thông tin chung");
+        assertThat(find(By.cssSelector("label[for='bio-properties-panel-name']")).getAttribute("textContent")).isEqualTo("Tên");
+        // fitted to the screen: the whole diagram lies inside the visible part of the canvas
+        assertThat((Boolean) script("const v = window.treAnEditor.get('canvas').viewbox();"
+                + "return v.inner.x >= v.x - 1 && v.inner.y >= v.y - 1"
+                + " && v.inner.x + v.inner.width <= v.x + v.width + 1 && v.inner.y + v.inner.height <= v.y + v.height + 1;"))
+                .isTrue();
+        screenshot("models-editor-vi");
+
+        // deploying without a note: refused, and said next to the button
+        int versionBefore = latestCaseProcessVersion();
+        find(By.id("deploy")).click();
+        WebElement beside = find(By.cssSelector("#deploy-form #deploy-status"));
+        waitFor(d -> beside.getAttribute("class").contains("error"));
+        assertThat(beside.getText()).isNotBlank().isEqualTo(text(By.id("editor-status")));
+        assertThat(latestCaseProcessVersion()).as("nothing deployed").isEqualTo(versionBefore);
+    }
+
+    @Test
+    void theDecisionTableAndAFormOpenInTheirModelersWithTheVietnameseTranslation() {
+        signIn("owner");
+        for (String resource : List.of("emergency_criteria.dmn", "verify_report.form")) {
+            open("/models/edit/" + resource);
+            waitFor(d -> "true".equals(d.findElement(By.id("editor")).getAttribute("data-ready")));
+            assertThat(text(By.id("editor-status"))).as(resource).doesNotContain("Không thực hiện được");
+        }
     }
 
     // --- helpers ------------------------------------------------------------------------------------

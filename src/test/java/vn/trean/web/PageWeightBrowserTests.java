@@ -23,10 +23,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class PageWeightBrowserTests extends BrowserTest {
 
     private static final long SMALL_PAGE = 60 * 1024;
-    /** The task page carries the form renderer (form-js); a second visit takes it from the cache. */
-    private static final long TASK_PAGE = 300 * 1024;
     /** A page of 20 notifications: words and links only, no script. */
     private static final long NOTIFICATIONS_PAGE = 30 * 1024;
+    /**
+     * The task page carries the form renderer (form-js); a second visit takes it from the cache. Measured
+     * 176 KB with one FEEL interpreter in the bundle instead of two (about 193 KB before, issue 11).
+     */
+    private static final long TASK_PAGE = 200 * 1024;
 
     @Test
     void everyPageTransfersLessThanItsBudgetWithAnEmptyCache() throws IOException {

@@ -108,7 +108,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineApis)
-                        .defaultAccessDeniedHandlerFor(SecurityConfiguration::forbidden, machineApis))
+                        .defaultAccessDeniedHandlerFor(SecurityConfiguration::forbidden, machineApis)
+                        .defaultAccessDeniedHandlerFor(SecurityConfiguration::forbiddenPage, camundaWebapps))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> csrfRequired(request, machineApis, camundaWebapps, api)))
                 .headers(headers -> headers
                         // the Camunda webapps send a policy of their own; two policies would both apply
@@ -172,6 +173,14 @@ class SecurityConfiguration {
         response.getWriter().write("""
                 {"type":"https://trean.vn/problems/forbidden","title":"Không có quyền / Forbidden","status":403,\
                 "detail":"Vai trò của bạn không được dùng chức năng này. / Your role may not use this.","code":"forbidden"}""");
+    }
+
+    /** The engine's webapps are pages: a role that may not use them gets the app's 403 page (HTML), not JSON. */
+    private static void forbiddenPage(jakarta.servlet.http.HttpServletRequest request,
+                                      jakarta.servlet.http.HttpServletResponse response,
+                                      org.springframework.security.access.AccessDeniedException denied)
+            throws java.io.IOException, jakarta.servlet.ServletException {
+        request.getRequestDispatcher("/forbidden").forward(request, response);
     }
 
     @Bean
