@@ -14,9 +14,12 @@ public interface CaseSearch {
 
     /** The largest page; a later page than {@link #MAX_OFFSET} rows in is refused: narrow the search instead. */
     int MAX_SIZE = 50;
-    int MAX_OFFSET = 10_000;
-    /** Beyond this many matches the count says "more than": counting a province's every case is not worth a wait. */
-    int COUNT_LIMIT = 10_000;
+    int MAX_OFFSET = 1_000;
+    /**
+     * Beyond this many matches the count says "more than": counting a province's every "Nguyễn" is not worth a
+     * wait (bench/README.md), and no one reads past 40 pages of 25.
+     */
+    int COUNT_LIMIT = 1_000;
 
     CaseList search(Criteria criteria, int page, int size, CurrentUser user);
 

@@ -225,7 +225,8 @@ class CaseSearchIntegrationTests extends ApiIntegrationTest {
     void thePageListsTheCasesAndSearchesByAPostedName() {
         String word = uniqueWord();
         UUID caseId = file(COMMUNE_A, "Đỗ Thu " + word);
-        String number = as("officer").get("/api/cases/" + caseId).expect(200).body().get("caseNumber").asText();
+        String number = "data-case-number=\"" + as("officer").get("/api/cases/" + caseId).expect(200).body()
+                .get("caseNumber").asText() + "\"";
 
         assertThat(pageAs("officer", "/cases")).contains(number);
         String found = pageAs("officer", "/cases", Map.of("childName", "do thu " + folded(word), "page", "0"));

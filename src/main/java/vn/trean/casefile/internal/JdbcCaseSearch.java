@@ -78,6 +78,7 @@ class JdbcCaseSearch implements CaseSearch {
         parameters.put("locality", user.localityCode() == null ? "" : user.localityCode());
         parameters.put("limit", size);
         parameters.put("offset", page * size);
+        // the page's cases first, from the indexes on the case; the child and the transfers for those 25 rows only
         return new Statement("""
                 select c.id, c.case_number, c.commune_code, c.category, c.status, c.emergency, c.received_at,
                        c.last_activity_at, ch.full_name, ch.date_of_birth, ch.estimated_age,
@@ -86,10 +87,10 @@ class JdbcCaseSearch implements CaseSearch {
                        (c.commune_code <> :locality and exists (
                            select 1 from case_transfer t where t.case_id = c.id and t.state = 'ACCEPTED'
                               and t.from_commune = :locality)) as former_commune
-                from case_file c join child ch on ch.case_id = c.id
-                where %s
-                order by c.last_activity_at desc, c.id
-                limit :limit offset :offset""".formatted(where), parameters);
+                from (select c.* from case_file c where %s
+                      order by c.last_activity_at desc, c.id limit :limit offset :offset) c
+                join child ch on ch.case_id = c.id
+                order by c.last_activity_at desc, c.id""".formatted(where), parameters);
     }
 
     /** The criteria as SQL conditions on {@code c}, each with its parameters; none of them holds a name in clear. */

@@ -36,7 +36,7 @@ class CaseSearchController {
                     + "the start of a word of the name, tone marks and case ignored, ≤ 100 characters, ≤ 6 words), "
                     + "communeCode (5 digits), status (OPEN, CLOSED, TRANSFERRED), category, emergency, mine (cases my "
                     + "agency was given), page (from 0) and size (1–50, default 25). Newest activity first; the total "
-                    + "is counted up to 10,000 (totalIsAtLeast then true).")
+                    + "is counted up to 1,000 (totalIsAtLeast then true); a page may start at most 1,000 rows in.")
     CaseSearch.CaseList search(@RequestBody SearchRequest request) {
         return search.search(new CaseSearch.Criteria(request.caseNumber(), request.childName(), request.communeCode(),
                         request.status(), request.category(), request.emergency(), Boolean.TRUE.equals(request.mine())),
