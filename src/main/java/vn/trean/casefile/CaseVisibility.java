@@ -65,6 +65,19 @@ public final class CaseVisibility {
     }
 
     /**
+     * A case in the list ({@link CaseSearch}) as the reader sees it: as {@link #forDuplicateCheck} cuts a match, one
+     * who does not see the whole case sees the initials, not the name.
+     */
+    public static CaseSearch.Row forList(CaseSearch.Row row, boolean seesWholeCase) {
+        if (seesWholeCase) {
+            return row;
+        }
+        return new CaseSearch.Row(row.caseId(), row.caseNumber(), row.communeCode(), null, row.initials(),
+                row.ageYears(), row.category(), row.status(), row.transferred(), row.emergency(), row.receivedAt(),
+                row.lastActivityAt());
+    }
+
+    /**
      * Whether the reader sees a document of a case they need to know: those who run or oversee the case
      * see all; every other agency sees the documents it added itself, as it sees only its own steps.
      */

@@ -45,6 +45,7 @@ class PageWeightBrowserTests extends BrowserTest {
         weights.put("my tasks", weigh("/tasks", "tasks"));
         weights.put("task with its form", weigh("/tasks/" + taskId, "task"));
         weights.put("case file", weigh("/cases/" + caseId, "case"));
+        weights.put("case list", weigh("/cases", "cases"));
         weights.put("not found", weigh("/cases/" + UUID.randomUUID(), "not-found"));
         weights.put("notifications", weigh("/notifications", "notifications"));
         signOut();

@@ -489,17 +489,32 @@ class JdbcCaseFiles implements CaseFiles {
     @Override
     @Transactional(readOnly = true)
     public boolean isVisibleTo(UUID caseId, CurrentUser user) {
+        return jdbc.sql("select exists (select 1 from case_file c where c.id = :id and " + visibleTo(user) + ")")
+                .param("id", caseId).params(visibilityParameters(user))
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * The need-to-know rule as an SQL condition on the case {@code c} (parameters: {@link #visibilityParameters}):
+     * a step of the case is or was routed to the user's agency (case_access), or they supervise its province. The
+     * list ({@link JdbcCaseSearch}) applies this same text. A branch the user's role cannot take is left out of it,
+     * so that the planner never weighs it.
+     */
+    static String visibleTo(CurrentUser user) {
         if (!user.role().readsCaseFiles()) {
             // a village collaborator's agency received the report, yet they never read the case file
-            return false;
+            return "false";
         }
-        return jdbc.sql("""
-                        select exists (select 1 from case_file c where c.id = :id and (
-                                   exists (select 1 from case_access a where a.case_id = c.id and a.agency_id = :agency)
-                                or (:supervisor and c.province_code = :province)))""")
-                .param("id", caseId).param("agency", user.agencyId())
-                .param("supervisor", user.role().supervisesProvince()).param("province", user.provinceCode())
-                .query(Boolean.class).single();
+        String access = "exists (select 1 from case_access a where a.case_id = c.id and a.agency_id = :agency)";
+        return user.role().supervisesProvince() && user.provinceCode() != null
+                ? "(" + access + " or c.province_code = :province)" : access;
+    }
+
+    static Map<String, Object> visibilityParameters(CurrentUser user) {
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("agency", user.agencyId());
+        parameters.put("province", user.provinceCode());
+        return parameters;
     }
 
     @Override
