@@ -28,24 +28,19 @@ class OfflineTasksBrowserTests extends TaskFormBrowserTest {
         signIn("officer");
         open("/tasks?caseId=" + caseId);
         waitFor(d -> Boolean.TRUE.equals(script("return !!navigator.serviceWorker.controller")));
-        open("/tasks/" + task);
-        waitForForm();
+        openForm(task);
         waitFor(d -> kept("/tasks/" + task));
 
-        connection(false);
-        fillVerification("Điền khi mất sóng ở thôn 3");
-        find(By.id("task-form-submit")).click();
-        waitFor(d -> !d.findElements(By.cssSelector("#outbox [data-task='" + task + "'][data-state=pending]")).isEmpty());
+        submitOffline(task, "Điền khi mất sóng ở thôn 3");
         assertThat(text(By.cssSelector("#outbox [data-task='" + task + "']"))).contains("chưa gửi");
         assertThat(hasTask("officer", caseId, "verify_report")).as("nothing sent yet").isTrue();
 
         // the page reopens from the device while still offline, with the form marked as not sent
-        browser.navigate().refresh();
-        waitForForm();
+        openForm(task);
         assertThat(text(By.cssSelector("#outbox [data-task='" + task + "']"))).contains("chưa gửi");
 
         connection(true);
-        waitFor(d -> !d.findElements(By.cssSelector("#outbox .sent[data-task='" + task + "']")).isEmpty());
+        waitForEntry(task, "sent");
         assertThat(text(By.id("outbox"))).contains("Đã gửi biểu mẫu điền khi mất kết nối");
         assertThat(hasTask("officer", caseId, "verify_report")).as("completed").isFalse();
     }
@@ -55,18 +50,13 @@ class OfflineTasksBrowserTests extends TaskFormBrowserTest {
         UUID caseId = newCase();
         String task = verifyTask(caseId);
         signIn("officer");
-        open("/tasks/" + task);
-        waitForForm();
-
-        connection(false);
-        fillVerification("Bản điền khi mất sóng");
-        find(By.id("task-form-submit")).click();
-        waitFor(d -> !d.findElements(By.cssSelector("#outbox [data-task='" + task + "'][data-state=pending]")).isEmpty());
+        openForm(task);
+        submitOffline(task, "Bản điền khi mất sóng");
         // meanwhile the task is completed from another device
         complete("officer", caseId, "verify_report", verification(false));
 
         connection(true);
-        waitFor(d -> !d.findElements(By.cssSelector("#outbox [data-task='" + task + "'][data-state=conflict]")).isEmpty());
+        waitForEntry(task, "conflict");
         assertThat(text(By.cssSelector("#outbox [data-task='" + task + "']")))
                 .contains("công việc đã được hoàn thành hoặc chuyển cho nơi khác");
         assertThat(count("select count(*) from step_record where task_id = ? and data::text like '%Bản điền khi mất sóng%'", task)).as("the offline values were not recorded").isZero();
@@ -81,6 +71,19 @@ class OfflineTasksBrowserTests extends TaskFormBrowserTest {
         Object keptPages = ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[0]; caches.keys().then(k => done(k.filter(n => n.startsWith('trean-pages-')).length))");
         assertThat(((Number) keptPages).intValue()).isZero();
+    }
+
+    /** Cuts the connection, fills in the form and submits it: it waits in the outbox. */
+    private void submitOffline(String task, String harm) {
+        connection(false);
+        fillVerification(harm);
+        find(By.id("task-form-submit")).click();
+        waitForEntry(task, "pending");
+    }
+
+    private void waitForEntry(String task, String state) {
+        waitFor(d -> !d.findElements(By.cssSelector("#outbox [data-task='" + task + "'][data-state=" + state + "]"))
+                .isEmpty());
     }
 
     private boolean kept(String path) {

@@ -15,15 +15,13 @@ class TaskDraftsBrowserTests extends TaskFormBrowserTest {
     void whatWasTypedIsRestoredWhenThePersonComesBack() {
         String task = verifyTask(newCase());
         signIn("officer");
-        open("/tasks/" + task);
-        waitForForm();
+        openForm(task);
         fillVerification("Nhiều vết bầm ở tay");
         // saved on the server too once they pause, for another device
         waitFor(d -> count("select count(*) from task_draft where task_id = ? and username = 'officer'"
                 + " and draft_values like '%Nhiều vết bầm ở tay%'", task) == 1);
 
-        browser.navigate().refresh();
-        waitForForm();
+        openForm(task);
         assertThat(find(HARM).getAttribute("value")).isEqualTo("Nhiều vết bầm ở tay");
         assertThat(text(By.cssSelector("[id$='-Field_verify_riskLevel-display']"))).isEqualTo("Cao");
         assertThat(find(By.cssSelector("[id$='-Field_verify_abuseConfirmed-0']")).isSelected()).isTrue();
@@ -31,8 +29,7 @@ class TaskDraftsBrowserTests extends TaskFormBrowserTest {
 
         // from the server alone, as on another device
         script("Object.keys(localStorage).filter(k => k.startsWith('trean.draft.')).forEach(k => localStorage.removeItem(k))");
-        browser.navigate().refresh();
-        waitForForm();
+        openForm(task);
         assertThat(find(HARM).getAttribute("value")).isEqualTo("Nhiều vết bầm ở tay");
     }
 
@@ -41,8 +38,7 @@ class TaskDraftsBrowserTests extends TaskFormBrowserTest {
         UUID caseId = newCase();
         String task = verifyTask(caseId);
         signIn("officer");
-        open("/tasks/" + task);
-        waitForForm();
+        openForm(task);
         fillVerification("Trẻ sợ về nhà, hàng xóm nghe tiếng la");
 
         // the session ends on the server, as after half an hour idle
@@ -72,8 +68,7 @@ class TaskDraftsBrowserTests extends TaskFormBrowserTest {
     void signingOutLeavesNoDraftOnTheDevice() {
         String task = verifyTask(newCase());
         signIn("officer");
-        open("/tasks/" + task);
-        waitForForm();
+        openForm(task);
         fillVerification("Không để lại cho người sau");
         signOut();
         assertThat(localDraftHolds("Không để lại")).isFalse();

@@ -1,9 +1,6 @@
 package vn.trean.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,6 +19,11 @@ abstract class TaskFormBrowserTest extends BrowserTest {
 
     String verifyTask(UUID caseId) {
         return taskOf("officer", caseId, "verify_report").get("taskId").asText();
+    }
+
+    void openForm(String task) {
+        open("/tasks/" + task);
+        waitForForm();
     }
 
     void waitForForm() {
@@ -47,16 +49,13 @@ abstract class TaskFormBrowserTest extends BrowserTest {
         return ((JavascriptExecutor) browser).executeScript(source, args);
     }
 
+    /** form-js draws its own drop-down: open it and pick the option with the mouse. */
     private void chooseOption(String componentId, String label) {
-        find(By.cssSelector("[id$='-" + componentId + "-display']")).click();
-        List<String> options = all(By.cssSelector(".fjs-dropdownlist-item")).stream().map(WebElement::getText).toList();
-        int index = options.indexOf(label);
-        assertThat(index).as("option %s among %s", label, options).isNotNegative();
-        WebElement input = find(By.cssSelector("input[id$='-" + componentId + "']"));
-        for (int i = 0; i < index; i++) {
-            input.sendKeys(Keys.ARROW_DOWN);
-        }
-        input.sendKeys(Keys.ENTER);
-        waitFor(d -> d.findElement(By.cssSelector("[id$='-" + componentId + "-display']")).getText().equals(label));
+        By display = By.cssSelector("[id$='-" + componentId + "-display']");
+        find(display).click();
+        WebElement option = all(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(item -> item.getText().equals(label)).findFirst().orElseThrow();
+        option.click();
+        waitFor(d -> d.findElement(display).getText().equals(label));
     }
 }
