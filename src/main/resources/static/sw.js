@@ -1,6 +1,6 @@
 // Trẻ An's service worker (issue 11, item 4): the task list and the task pages a person opened, for use without a
-// connection. Served as /sw.js (OfflinePages) so that its scope is the site; registered by /js/offline.js only for
-// the roles whose task pages may be kept. It keeps a page only when the server says so: a 200 answer that carries
+// connection. Served as /sw.js (OfflinePages); registered by /js/offline.js with the scope /tasks (the list and the
+// task pages, nothing else) and only for the roles whose task pages may be kept. It keeps a page only when the server says so: a 200 answer that carries
 // X-Offline-User (whose it is) and no "no-store" — every other page of the site is no-store and never kept. One
 // person's pages at a time: a page of another user deletes the previous one's; a sign-in page (the session ended or
 // the person signed out) deletes them all. A kept page older than X-Offline-Max-Age is deleted rather than shown.

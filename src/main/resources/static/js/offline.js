@@ -83,7 +83,8 @@
   }).forEach(function (key) { localStorage.removeItem(key); });
 
   if (config.enabled === 'true' && 'serviceWorker' in navigator) {
-    navigator.serviceWorker.register(config.swUrl, { scope: '/' }).catch(function () {});
+    // scoped to the task pages: no other page of the site ever goes through it
+    navigator.serviceWorker.register(config.swUrl, { scope: config.tasksUrl }).catch(function () {});
   } else {
     forgetKeptPages().then(removeServiceWorker).catch(function () {});
   }
@@ -204,6 +205,7 @@
       if (response.ok) {
         delete outbox[entry.taskId];
         localStorage.removeItem('trean.draft.' + user + '.' + entry.taskId);
+        entry.state = 'sent';
         sentNow.push(entry);
       } else if (response.status === 404 || response.status === 409) {
         outbox[entry.taskId].state = 'conflict';

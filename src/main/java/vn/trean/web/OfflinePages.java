@@ -83,8 +83,8 @@ class OfflinePages implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     /**
-     * The service worker's script, from the root so that its scope can be the whole site (it handles only the
-     * task pages). Always revalidated: a new version must reach the phones on their next visit.
+     * The service worker's script, from the root (its scope is {@code /tasks}: the list and the task pages).
+     * Always revalidated: a new version must reach the phones on their next visit.
      */
     @GetMapping("/sw.js")
     ResponseEntity<ClassPathResource> serviceWorker() {

@@ -42,9 +42,7 @@ class TaskDraftsBrowserTests extends TaskFormBrowserTest {
         fillVerification("Trẻ sợ về nhà, hàng xóm nghe tiếng la");
 
         // the session ends on the server, as after half an hour idle
-        String session = new String(Base64.getDecoder().decode(browser.manage().getCookieNamed("SESSION").getValue()),
-                StandardCharsets.UTF_8);
-        assertThat(jdbc.sql("delete from spring_session where session_id = ?").param(session).update()).isOne();
+        assertThat(jdbc.sql("delete from spring_session where session_id = ?").param(sessionId()).update()).isOne();
         find(By.id("task-form-submit")).click();
 
         waitFor(d -> d.findElement(By.id("task-form-alert")).getText().contains("Phiên làm việc đã hết hạn"));
@@ -65,6 +63,23 @@ class TaskDraftsBrowserTests extends TaskFormBrowserTest {
     }
 
     @Test
+    void aMinuteBeforeTheSessionEndsThePageOffersToKeepItSignedIn() {
+        String task = verifyTask(newCase());
+        signIn("officer");
+        String session = sessionId();
+        // a session that ends 65 s after the page loads: the warning comes 5 s in
+        jdbc.sql("update spring_session set max_inactive_interval = 65 where session_id = ?").param(session).update();
+        openForm(task);
+        waitFor(d -> !d.findElements(By.id("session-warning")).isEmpty());
+        assertThat(text(By.id("session-warning"))).contains("Phiên làm việc sẽ hết hạn sau 1 phút").contains("Giữ đăng nhập");
+        long before = lastAccess(session);
+
+        find(By.id("session-keep")).click();
+        waitFor(d -> d.findElements(By.id("session-warning")).isEmpty());
+        assertThat(lastAccess(session)).as("the session was touched").isGreaterThan(before);
+    }
+
+    @Test
     void signingOutLeavesNoDraftOnTheDevice() {
         String task = verifyTask(newCase());
         signIn("officer");
@@ -72,5 +87,15 @@ class TaskDraftsBrowserTests extends TaskFormBrowserTest {
         fillVerification("Không để lại cho người sau");
         signOut();
         assertThat(localDraftHolds("Không để lại")).isFalse();
+    }
+
+    private String sessionId() {
+        return new String(Base64.getDecoder().decode(browser.manage().getCookieNamed("SESSION").getValue()),
+                StandardCharsets.UTF_8);
+    }
+
+    private long lastAccess(String session) {
+        return jdbc.sql("select last_access_time from spring_session where session_id = ?").param(session)
+                .query(Long.class).single();
     }
 }
