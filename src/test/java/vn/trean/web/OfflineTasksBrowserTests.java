@@ -82,8 +82,13 @@ class OfflineTasksBrowserTests extends TaskFormBrowserTest {
     }
 
     private void waitForEntry(String task, String state) {
-        waitFor(d -> !d.findElements(By.cssSelector("#outbox [data-task='" + task + "'][data-state=" + state + "]"))
-                .isEmpty());
+        try {
+            waitFor(d -> !d.findElements(By.cssSelector("#outbox [data-task='" + task + "'][data-state=" + state + "]"))
+                    .isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + state + " entry; the outbox shows: " + text(By.id("outbox")) + "; online: "
+                    + script("return navigator.onLine") + "; stored: " + script("return JSON.stringify(localStorage)"), e);
+        }
     }
 
     private boolean kept(String path) {
