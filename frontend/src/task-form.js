@@ -5,6 +5,7 @@ import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
 import flatpickr from 'flatpickr';
 import { Vietnamese } from 'flatpickr/dist/esm/l10n/vn.js';
+import { keepDrafts, restoredValues } from './task-drafts.js';
 
 const host = document.getElementById('task-form');
 // form-js's own words (validation messages, "Select", "Add new") in the page's language; see build.mjs
@@ -69,7 +70,9 @@ function findComponent(components, listPath, key, insideList = false) {
 async function start() {
   const schema = JSON.parse(host.dataset.schema);
   const form = new Form({ container: host });
-  await form.importSchema(schema, {});
+  const restored = await restoredValues(host);
+  await form.importSchema(schema, restored || {});
+  const drafts = keepDrafts(form, host, restored);
   host.setAttribute('data-ready', 'true');
 
   submitButton.addEventListener('click', async () => {
@@ -77,6 +80,9 @@ async function start() {
     const { data, errors } = form.submit();
     if (Object.keys(errors).length) {
       showAlert(host.dataset.textCheckFields);
+      return;
+    }
+    if (drafts.keptOffline(data)) {
       return;
     }
     submitButton.disabled = true;
@@ -93,12 +99,13 @@ async function start() {
         body: JSON.stringify(data)
       });
       if (response.ok) {
+        drafts.sent();
         window.location.assign(host.dataset.doneUrl);
         return;
       }
       const problem = await response.json().catch(() => ({}));
       if (response.status === 401) {
-        window.location.assign(host.dataset.loginUrl);
+        drafts.sessionExpired();
         return;
       }
       const { errors: fieldErrors, unplaced } = componentErrors(schema, problem.errors || []);
@@ -109,7 +116,7 @@ async function start() {
         firstInvalid.focus();
       }
     } catch (networkError) {
-      showAlert(host.dataset.textNetwork);
+      drafts.queue(data);
     } finally {
       submitButton.disabled = false;
     }

@@ -25,6 +25,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -95,6 +97,8 @@ class SecurityConfiguration {
                         // the pages' styles and scripts: the login page needs them before anyone signs in
                         .requestMatchers(withDefaults().matcher("/css/**"), withDefaults().matcher("/js/**"),
                                 withDefaults().matcher("/favicon.ico")).permitAll()
+                        // the service worker's script (issue 11, item 4): a browser may re-fetch it after the session ended
+                        .requestMatchers(withDefaults().matcher("/sw.js")).permitAll()
                         // the API's documentation included: it maps every door of the system
                         .anyRequest().authenticated())
                 // integrations: an API token instead of a password, on the API only
@@ -105,7 +109,11 @@ class SecurityConfiguration {
                 .addFilterAfter(new CollaboratorFence(), ExceptionTranslationFilter.class)
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(answers.basic(REALM)))
                 .formLogin(form -> form.loginPage("/login").failureHandler(answers.loginForm()).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout")
+                        // drafts, unsent forms and kept task pages are the person's: none stays on the device
+                        // for whoever uses it next (issue 11, items 3 and 4; the pages' scripts clear too)
+                        .addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(
+                                ClearSiteDataHeaderWriter.Directive.STORAGE, ClearSiteDataHeaderWriter.Directive.CACHE))))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machineApis)
                         .defaultAccessDeniedHandlerFor(SecurityConfiguration::forbidden, machineApis)
@@ -140,7 +148,9 @@ class SecurityConfiguration {
         if (ApiTokenFilter.hasBearer(request) && api.matches(request)) {
             return false;
         }
-        return !(machineApis.matches(request) && request.getRequestedSessionId() == null);
+        // an API call whose session has ended rides on nothing either: it gets its 401 (the task page then says
+        // the session expired and keeps the typed values), not a 403 for the token of a session that is gone
+        return !(machineApis.matches(request) && !request.isRequestedSessionIdValid());
     }
 
     /** What a province administrator may reach: the API and the pages of agencies, routing and people. */
