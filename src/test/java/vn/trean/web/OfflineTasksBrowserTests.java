@@ -83,8 +83,11 @@ class OfflineTasksBrowserTests extends TaskFormBrowserTest {
 
     private void waitForEntry(String task, String state) {
         try {
-            waitFor(d -> !d.findElements(By.cssSelector("#outbox [data-task='" + task + "'][data-state=" + state + "]"))
-                    .isEmpty());
+            // the outbox tries again every 5 s while a form waits: a try that raced the connection's return is
+            // followed by another, so this waits for more than one round on a loaded machine
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(40))
+                    .until(d -> !d.findElements(By.cssSelector("#outbox [data-task='" + task + "'][data-state=" + state
+                            + "]")).isEmpty());
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no " + state + " entry; the outbox shows: " + text(By.id("outbox")) + "; online: "
                     + script("return navigator.onLine") + "; stored: " + script("return JSON.stringify(localStorage)"), e);
