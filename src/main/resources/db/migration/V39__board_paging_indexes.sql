@@ -2,10 +2,12 @@
 -- that already holds the order, so a page of 50 is found without sorting the area's open tasks.
 -- (province_code, due_at) and (commune_code, due_at) from V8 serve the default order (due, late).
 
--- by step (order and filter), the cases without a receiving agency, and the open cases per step: the case id
--- is carried so that counting cases per step is an index-only scan
-create index work_item_province_step_due on work_item (province_code, step_key, due_at) include (case_id);
-create index work_item_commune_step_due on work_item (commune_code, step_key, due_at) include (case_id);
+-- by step (order and filter), and the cases without a receiving agency
+create index work_item_province_step_due on work_item (province_code, step_key, due_at);
+create index work_item_commune_step_due on work_item (commune_code, step_key, due_at);
+-- the open cases and tasks per step: (step, case) groups read in order from the index alone, no hash of every row
+create index work_item_province_step_case on work_item (province_code, step_key, case_id);
+create index work_item_commune_step_case on work_item (commune_code, step_key, case_id);
 -- by commune within a province
 create index work_item_province_commune_due on work_item (province_code, commune_code, due_at);
 -- by case number

@@ -121,14 +121,14 @@ public class Board {
         return board(user, BoardQuery.sortedBy(sort));
     }
 
-    /** A page of each list of the user's area, with its count; the other lists capped at {@link BoardQuery#MAX_SIZE}. */
+    /** A page of each list of the user's area, with its count; the other lists capped at the same size. */
     public OverdueBoard board(CurrentUser user, BoardQuery query) {
         SupervisedArea area = areaOf(user);
         Instant now = EngineClock.now();
         var overdue = lists.overdue(area, query, now);
         var window = lists.window(area, query, now);
-        var unstaffed = lists.unstaffed(area, BoardQuery.MAX_SIZE);
-        var emergencies = lists.openEmergencies(area, BoardQuery.MAX_SIZE);
+        var unstaffed = lists.unstaffed(area, query.size());
+        var emergencies = lists.openEmergencies(area, query.size());
         return new OverdueBoard(now, area.communeCode(), area.provinceCode(), overdue.rows(), window.rows(),
                 lists.countByStep(area), unstaffed.rows(), emergencies.rows(), periodicReport(area, now),
                 new Counts(overdue.total(), window.total(), unstaffed.total(), emergencies.total()),
