@@ -213,4 +213,199 @@ class WorkListBenchmark {
         }
         return rows;
     }
+
+    // --- the province's overdue board, paged, at 100,000 open cases and 1,000,000 on record (issue 11 item 8) ---
+
+    private static final int BOARD_OPEN = Integer.getInteger("bench.board.open", 100_000);
+    private static final int BOARD_RECORD = Integer.getInteger("bench.board.record", 1_000_000);
+    private static final int BOARD_BATCH = 100_000;
+    private static final List<String> STATISTICS_TRIGGERS = List.of("case_file:statistics_case_opened",
+            "case_file:statistics_case_updated");
+
+    /**
+     * Seeds {@code bench.board.record} cases of Hà Nội with SQL, {@code bench.board.open} of them open with their
+     * open tasks (about half past their deadline, some inside a running 12-hour window, one case in 23 an emergency),
+     * then times the province supervisor's {@code /board} and {@code /api/board} (first page, a filtered page, a far
+     * page, each order) and the commune chairman's, over HTTP on loopback with a signed-in session (as a browser:
+     * no password check per call): bytes of the answer (and gzipped), median and 95th percentile. Writes the plans
+     * of the board's queries ({@code EXPLAIN ANALYZE}) beside the figures, to {@code target/bench/board.md}.
+     * Run alone: {@code -Dtest=WorkListBenchmark#theProvinceBoardPagedAtScale}.
+     */
+    @Test
+    void theProvinceBoardPagedAtScale() throws Exception {
+        Instant seedStart = Instant.now();
+        seedBoard();
+        long seeding = Duration.between(seedStart, Instant.now()).toSeconds();
+        jdbc.sql("vacuum analyze work_item").update();
+        jdbc.sql("analyze case_file").update();
+        long onRecord = jdbc.sql("select count(*) from case_file").query(Long.class).single();
+        long open = jdbc.sql("select count(distinct case_id) from work_item where province_code = '01'").query(Long.class).single();
+        long tasks = jdbc.sql("select count(*) from work_item where province_code = '01'").query(Long.class).single();
+        long overdue = jdbc.sql("select count(*) from work_item where province_code = '01' and due_at < now()")
+                .query(Long.class).single();
+
+        var results = new ArrayList<String>();
+        results.add("| what | calls | median ms | p95 ms | bytes | gzip bytes |");
+        results.add("|---|---|---|---|---|---|");
+        HttpClient supervisor = signedIn("supervisor");
+        HttpClient chairman = signedIn("chairman");
+        // the JIT and the caches warm on every kind of call first, and autovacuum catches up with the seeding
+        for (String path : List.of("/board", "/api/board", "/api/board?sort=STEP", "/board?commune=00004")) {
+            measurePage("supervisor", supervisor, path);
+        }
+        measurePage("chairman", chairman, "/board");
+        for (String path : List.of("/board", "/api/board", "/api/board?page=500", "/api/board?sort=LATE",
+                "/api/board?sort=CASE", "/api/board?sort=STEP&page=20", "/api/board?sort=COMMUNE",
+                "/api/board?commune=00004", "/api/board?step=draft_plan&emergency=true",
+                "/api/board?agency=child-protection-00004", "/board?sort=COMMUNE&page=3&commune=00004")) {
+            results.add(measurePage("supervisor", supervisor, path));
+        }
+        results.add(measurePage("chairman", chairman, "/board"));
+        results.add(measurePage("chairman", chairman, "/api/board?sort=STEP"));
+
+        String report = String.join("\n", List.of(
+                "# The overdue board at scale, " + Instant.now(), "",
+                ("%d cases on record (seeded with SQL in %d s), %d open in the province with %d open tasks, %d of them "
+                        + "overdue.").formatted(onRecord, seeding, open, tasks, overdue), "",
+                ("Over HTTP on loopback with a signed-in session, %d calls each after %d warm-up calls, one at a time; "
+                        + "bytes: the answer's body as sent without and with gzip.").formatted(REQUESTS, WARM_UP), "",
+                String.join("\n", results), "", "## Query plans", "", boardPlans(), ""));
+        System.out.println(report);
+        Path out = Path.of("target", "bench", "board.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+
+    private void seedBoard() {
+        for (String trigger : STATISTICS_TRIGGERS) {
+            String[] parts = trigger.split(":");
+            jdbc.sql("alter table " + parts[0] + " disable trigger " + parts[1]).update();
+        }
+        String communes = """
+                (select array_agg(code order by code) as codes, count(*) as n from locality
+                  where list = 'V2025' and level = 'COMMUNE' and province_code = '01') l""";
+        // the history: closed cases received over five years
+        for (int low = 1; low <= BOARD_RECORD - BOARD_OPEN; low += BOARD_BATCH) {
+            int high = Math.min(BOARD_RECORD - BOARD_OPEN, low + BOARD_BATCH - 1);
+            jdbc.sql("""
+                    insert into case_file (id, case_number, commune_code, province_code, category, status, emergency,
+                                           received_at, created_at, created_by, closed_at, closing_outcome)
+                    select md5('board-closed' || i)::uuid, 'BOARD-H-' || i, l.codes[1 + i %% l.n], '01', 'AT_RISK', 'CLOSED',
+                           false, now() - interval '5 years' * (i::float8 / :n), now() - interval '5 years' * (i::float8 / :n),
+                           'bench', now() - interval '5 years' * (i::float8 / :n) + interval '60 days', 'CASE_HANDLED'
+                      from generate_series(:low, :high) i, %s""".formatted(communes))
+                    .param("low", low).param("high", high).param("n", BOARD_RECORD).update();
+        }
+        // the open cases, received over the last 60 days, and their open tasks: one each, a second for one in five
+        for (int low = 1; low <= BOARD_OPEN; low += BOARD_BATCH) {
+            int high = Math.min(BOARD_OPEN, low + BOARD_BATCH - 1);
+            jdbc.sql("""
+                    insert into case_file (id, case_number, commune_code, province_code, category, status, emergency,
+                                           received_at, created_at, created_by)
+                    select md5('board-open' || i)::uuid, 'BOARD-' || lpad(i::text, 7, '0'), l.codes[1 + i %% l.n], '01',
+                           'ABUSED', 'OPEN', i %% 23 = 0, now() - interval '60 days' * (i::float8 / :n),
+                           now() - interval '60 days' * (i::float8 / :n), 'bench'
+                      from generate_series(:low, :high) i, %s""".formatted(communes))
+                    .param("low", low).param("high", high).param("n", BOARD_OPEN).update();
+            jdbc.sql("""
+                    insert into work_item (task_id, case_id, case_number, commune_code, province_code, step_key, step_name,
+                                           agencies, created_at, due_at, window_ends_at, emergency)
+                    select 'board-' || i || '-' || t, c.id, c.case_number, c.commune_code, '01', s.key, s.key,
+                           array['child-protection-' || c.commune_code], c.received_at,
+                           -- every other task past its deadline, by up to 30 days; the others due within 30 days
+                           case when (i + t) % 2 = 0 then now() - interval '30 days' * ((i::bigint * 7919 % 1000) / 1000.0)
+                                else now() + interval '30 days' * ((i::bigint * 7919 % 1000) / 1000.0) end,
+                           case when c.received_at > now() - interval '12 hours' then c.received_at + interval '12 hours' end,
+                           c.emergency
+                      from generate_series(:low, :high) i
+                      join case_file c on c.id = md5('board-open' || i)::uuid
+                      cross join generate_series(1, case when i % 5 = 0 then 2 else 1 end) t
+                      cross join lateral (select (array['verify_report', 'assess_needs', 'hold_case_meeting', 'draft_plan',
+                                                        'approve_plan', 'implement_measure', 'review_case',
+                                                        'emergency_intervention'])[1 + (i + t) % 8] as key) s""")
+                    .param("low", low).param("high", high).update();
+        }
+        for (String trigger : STATISTICS_TRIGGERS) {
+            String[] parts = trigger.split(":");
+            jdbc.sql("alter table " + parts[0] + " enable trigger " + parts[1]).update();
+        }
+    }
+
+    /** A client that signed in through the sign-in form, as a browser does, and keeps its session cookie. */
+    private HttpClient signedIn(String user) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+        String token = csrf.find() ? csrf.group(1) : "";
+        String form = "username=" + user + "&password=" + java.net.URLEncoder.encode("TreAn@2026", StandardCharsets.UTF_8)
+                + "&_csrf=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+        var answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("sign-in of " + user + " answered " + answer.statusCode());
+        }
+        return client;
+    }
+
+    private String measurePage(String user, HttpClient client, String path) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
+        for (int i = 0; i < WARM_UP; i++) {
+            client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        }
+        long[] nanos = new long[REQUESTS];
+        byte[] body = new byte[0];
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            nanos[i] = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            body = response.body();
+        }
+        var gzipped = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(gzipped)) {
+            gzip.write(body);
+        }
+        java.util.Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "| %s `%s` | %d | %.1f | %.1f | %d | %d |", user, path, nanos.length,
+                nanos[nanos.length / 2] / 1e6, nanos[(int) Math.ceil(nanos.length * 0.95) - 1] / 1e6, body.length,
+                gzipped.size());
+    }
+
+    /** The plans of the board's queries for the province, as {@code BoardLists} writes them. */
+    private String boardPlans() {
+        String overdue = "select task_id, case_id, case_number, commune_code, step_key, step_name, agencies, due_at, emergency"
+                + " from work_item where province_code = '01' and due_at < now()";
+        var queries = new java.util.LinkedHashMap<String, String>();
+        queries.put("overdue, first page by deadline", overdue + " order by due_at, task_id limit 50 offset 0");
+        queries.put("overdue, page 500 by deadline", overdue + " order by due_at, task_id limit 50 offset 25000");
+        queries.put("overdue, by case number", overdue + " order by case_number, due_at, task_id limit 50");
+        queries.put("overdue, by step, page 20", overdue + " order by step_key, due_at, task_id limit 50 offset 1000");
+        queries.put("overdue, by commune", overdue + " order by commune_code, due_at, task_id limit 50");
+        queries.put("overdue, one commune", overdue + " and commune_code = '00004' order by due_at, task_id limit 50");
+        queries.put("overdue, count", "select count(*) from work_item where province_code = '01' and due_at < now()");
+        queries.put("open cases and tasks per step", "select step_key, sum(tasks), count(*) from (select step_key, case_id,"
+                + " count(*) as tasks from work_item where province_code = '01' group by step_key, case_id) s"
+                + " group by step_key order by sum(tasks) desc, step_key");
+        queries.put("the 12-hour window", "select * from (select distinct on (case_id) case_id, case_number, window_ends_at,"
+                + " bool_or(emergency) over (partition by case_id) as emergency from work_item where province_code = '01'"
+                + " and window_ends_at > now() order by case_id, window_ends_at, task_id) w"
+                + " order by window_ends_at, case_number limit 50");
+        queries.put("open emergencies", "select case_id, array_agg(distinct step_key order by step_key) from work_item"
+                + " where province_code = '01' and emergency and step_key = any(array['decide_separation',"
+                + " 'emergency_intervention', 'health_response', 'police_response']) group by case_id"
+                + " order by min(case_number) limit 50");
+        StringBuilder plans = new StringBuilder();
+        queries.forEach((label, sql) -> {
+            plans.append("### ").append(label).append("\n\n```\n");
+            jdbc.sql("explain (analyze, buffers) " + sql).query(String.class).list()
+                    .forEach(line -> plans.append(line).append('\n'));
+            plans.append("```\n\n");
+        });
+        return plans.toString();
+    }
 }

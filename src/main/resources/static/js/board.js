@@ -1,5 +1,6 @@
-// Keeps the overdue board current without reloading: every 30 s it fetches /api/board and redraws the
-// three tables; the column links re-sort through the same call. Names come from main[data-names].
+// Keeps the overdue board current without reloading: every 30 s it fetches /api/board (the page's own filters
+// and pages, from the address) and redraws the three tables, the counts and the pager; the column links re-sort
+// through the same call, from the first page. Names come from main[data-names].
 (function () {
   var main = document.getElementById('main');
   var names = JSON.parse(main.getAttribute('data-names'));
@@ -37,12 +38,21 @@
     return td;
   }
 
-  function caseLink(id, number) {
+  function caseLink(id, number, emergency) {
     var a = document.createElement('a');
     a.className = 'case-no';
     a.href = '/cases/' + id;
     a.textContent = number;
-    return a;
+    if (!emergency) { return a; }
+    var both = document.createDocumentFragment();
+    both.appendChild(a);
+    both.appendChild(document.createTextNode(' '));
+    both.appendChild(element('span', 'badge urgent', names.emergency));
+    return both;
+  }
+
+  function agencyNames(ids) {
+    return (ids || []).map(function (a) { return names.agencies[a] || a; }).join(', ');
   }
 
   function element(tag, className, text, attributes) {
@@ -53,31 +63,53 @@
     return e;
   }
 
-  function redraw(table, rows, draw, emptyId, countId) {
+  function redraw(table, rows, draw, emptyId, countId, count) {
     var body = document.querySelector('#' + table + ' tbody');
     var heads = labels(table);
     body.textContent = '';
     rows.forEach(function (r) { draw(body.insertRow(), r, heads); });
     if (emptyId) { document.getElementById(emptyId).hidden = rows.length > 0; }
-    if (countId) { document.getElementById(countId).textContent = rows.length; }
+    if (countId) { document.getElementById(countId).textContent = count; }
+  }
+
+  function pageLink(page) {
+    var url = new URL(location.href);
+    if (page > 0) { url.searchParams.set('page', page); } else { url.searchParams.delete('page'); }
+    return url.pathname + url.search;
+  }
+
+  function showPager(board) {
+    var pager = document.getElementById('overdue-pager');
+    var pages = Math.max(1, Math.ceil(board.counts.overdue / board.size));
+    pager.hidden = pages < 2;
+    document.getElementById('overdue-page').textContent =
+      fill(pager.getAttribute('data-template'), [board.page + 1, pages, board.counts.overdue]);
+    var prev = document.getElementById('overdue-prev'), next = document.getElementById('overdue-next');
+    prev.hidden = board.page === 0;
+    prev.href = pageLink(board.page - 1);
+    next.hidden = board.page + 1 >= pages;
+    next.href = pageLink(board.page + 1);
   }
 
   function render(board) {
     redraw('overdue', board.overdue, function (tr, r, h) {
       var i = 0;
-      cell(tr, h[i++], caseLink(r.caseId, r.caseNumber));
+      cell(tr, h[i++], caseLink(r.caseId, r.caseNumber, r.emergency));
       if (perCommune) { cell(tr, h[i++], names.communes[r.communeCode] || r.communeCode); }
       cell(tr, h[i++], names.steps[r.stepKey] || r.stepName);
-      cell(tr, h[i++], (r.agencyIds || []).map(function (a) { return names.agencies[a] || a; }).join(', '));
+      cell(tr, h[i++], agencyNames(r.agencyIds));
       cell(tr, h[i++], element('time', '', when(r.dueAt), { datetime: r.dueAt }));
       cell(tr, h[i++], element('span', 'badge late', duration(r.lateSeconds)), 'num');
-    }, 'overdue-empty', 'overdue-count');
+    }, 'overdue-empty', 'overdue-count', board.counts.overdue);
+    showPager(board);
     redraw('window', board.inTwelveHourWindow, function (tr, w, h) {
-      cell(tr, h[0], caseLink(w.caseId, w.caseNumber));
-      cell(tr, h[1], names.steps[w.stepKey] || w.stepName);
-      cell(tr, h[2], element('time', '', when(w.windowEndsAt), { datetime: w.windowEndsAt }));
-      cell(tr, h[3], element('time', 'countdown badge window', '', { 'data-countdown': w.windowEndsAt }), 'num');
-    }, 'window-empty', 'window-count');
+      cell(tr, h[0], caseLink(w.caseId, w.caseNumber, w.emergency));
+      cell(tr, h[1], names.communes[w.communeCode] || w.communeCode);
+      cell(tr, h[2], agencyNames(w.agencyIds));
+      cell(tr, h[3], names.steps[w.stepKey] || w.stepName);
+      cell(tr, h[4], element('time', '', when(w.windowEndsAt), { datetime: w.windowEndsAt }));
+      cell(tr, h[5], element('time', 'countdown badge window', '', { 'data-countdown': w.windowEndsAt }), 'num');
+    }, 'window-empty', 'window-count', board.counts.inTwelveHourWindow);
     redraw('by-step', board.openByStep, function (tr, s, h) {
       cell(tr, h[0], names.steps[s.stepKey] || s.stepName);
       cell(tr, h[1], String(s.cases), 'num');
@@ -107,7 +139,9 @@
   }
 
   function refresh() {
-    return fetch(api + '?sort=' + encodeURIComponent(sort), {
+    var query = new URLSearchParams(location.search);
+    query.set('sort', sort);
+    return fetch(api + '?' + query.toString(), {
       credentials: 'same-origin',
       headers: { 'Accept': 'application/json', 'Accept-Language': lang }
     }).then(function (response) {
@@ -122,6 +156,7 @@
       sort = a.getAttribute('data-sort');
       var url = new URL(location.href);
       url.searchParams.set('sort', sort);
+      url.searchParams.delete('page');
       history.replaceState(null, '', url);
       showSort();
       refresh();

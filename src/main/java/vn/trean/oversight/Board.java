@@ -1,15 +1,12 @@
 package vn.trean.oversight;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -17,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.identity.CurrentUser;
 import vn.trean.problem.ApiProblem;
-import vn.trean.tasks.TaskRow;
 import vn.trean.tasks.WorkList;
 import vn.trean.workflow.CaseProcess;
 import vn.trean.workflow.EngineClock;
@@ -32,16 +28,18 @@ import vn.trean.workflow.WorkingDays;
 @Transactional(readOnly = true)
 public class Board {
 
-    static final int MAX_ROWS = 2000;
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final WorkList workList;
+    private final BoardLists lists;
     private final CaseFiles cases;
     private final WorkingDays workingDays;
     private final ObjectProvider<PeriodicReportsDue> periodicReports;
 
-    Board(WorkList workList, CaseFiles cases, WorkingDays workingDays, ObjectProvider<PeriodicReportsDue> periodicReports) {
+    Board(WorkList workList, BoardLists lists, CaseFiles cases, WorkingDays workingDays,
+          ObjectProvider<PeriodicReportsDue> periodicReports) {
         this.workList = workList;
+        this.lists = lists;
         this.cases = cases;
         this.workingDays = workingDays;
         this.periodicReports = periodicReports;
@@ -50,11 +48,13 @@ public class Board {
     public enum Sort { DUE, LATE, CASE, STEP, COMMUNE }
 
     public record OverdueRow(String taskId, UUID caseId, String caseNumber, String communeCode, String stepKey,
-                             String stepName, List<String> agencyIds, Instant dueAt, long lateSeconds) {
+                             String stepName, List<String> agencyIds, Instant dueAt, long lateSeconds,
+                             boolean emergency) {
     }
 
+    /** A case inside its 12-hour window: where it is, who has it (its step's agencies), whether it is an emergency. */
     public record WindowRow(UUID caseId, String caseNumber, String communeCode, String stepKey, String stepName,
-                            Instant windowEndsAt, long secondsLeft) {
+                            Instant windowEndsAt, long secondsLeft, List<String> agencyIds, boolean emergency) {
     }
 
     /**
@@ -76,11 +76,27 @@ public class Board {
      * @param openEmergencies        emergency cases reported upward whose emergency measures are still open
      * @param periodicReport         the next periodic report the area owes, with whether it was submitted; null when
      *                               the reporting calendar is not there to ask
+     * @param counts                 how many rows each list has in all (the lists hold one page)
+     * @param page                   the page of {@code overdue}, from 0, of {@code size} rows
+     * @param windowPage             the page of {@code inTwelveHourWindow}, from 0, of {@code size} rows
      */
     public record OverdueBoard(Instant now, String communeCode, String provinceCode, List<OverdueRow> overdue,
                                List<WindowRow> inTwelveHourWindow, List<WorkList.StepCount> openByStep,
                                List<UnstaffedRow> withoutReceivingAgency, List<EmergencyRow> openEmergencies,
-                               PeriodicReportDue periodicReport) {
+                               PeriodicReportDue periodicReport, Counts counts, int page, int windowPage, int size,
+                               Sort sort, BoardQuery.Filter filter) {
+
+        public int overduePages() {
+            return (int) Math.max(1, (counts.overdue() + size - 1) / size);
+        }
+
+        public int windowPages() {
+            return (int) Math.max(1, (counts.inTwelveHourWindow() + size - 1) / size);
+        }
+    }
+
+    /** The size of each list of the board, of which the board carries a page. */
+    public record Counts(long overdue, long inTwelveHourWindow, long withoutReceivingAgency, long openEmergencies) {
     }
 
     /**
@@ -102,44 +118,36 @@ public class Board {
     }
 
     public OverdueBoard board(CurrentUser user, Sort sort) {
+        return board(user, BoardQuery.sortedBy(sort));
+    }
+
+    /** A page of each list of the user's area, with its count; the other lists capped at the same size. */
+    public OverdueBoard board(CurrentUser user, BoardQuery query) {
         SupervisedArea area = areaOf(user);
         Instant now = EngineClock.now();
-        List<OverdueRow> overdue = workList.inArea(area.communeCode(), area.provinceCode(), true, false, now, MAX_ROWS).stream()
-                .map(t -> new OverdueRow(t.taskId(), t.caseId(), t.caseNumber(), t.communeCode(), t.stepKey(), t.name(),
-                        t.candidateGroups(), t.dueAt(), Duration.between(t.dueAt(), now).toSeconds()))
-                .sorted(comparator(sort))
-                .toList();
-        List<WindowRow> window = workList.inArea(area.communeCode(), area.provinceCode(), false, true, now, MAX_ROWS).stream()
-                .collect(Collectors.toMap(TaskRow::caseId, t -> t, (a, b) -> a, java.util.LinkedHashMap::new))
-                .values().stream()
-                .map(t -> new WindowRow(t.caseId(), t.caseNumber(), t.communeCode(), t.stepKey(), t.name(),
-                        t.windowEndsAt(), Duration.between(now, t.windowEndsAt()).toSeconds()))
-                .sorted(Comparator.comparing(WindowRow::windowEndsAt))
-                .toList();
-        List<UnstaffedRow> unstaffed = workList.inAreaAtStep(area.communeCode(), area.provinceCode(),
-                        CaseProcess.Step.ASSIGN_RECEIVING_AGENCY.formKey(), MAX_ROWS).stream()
-                .map(t -> new UnstaffedRow(t.taskId(), t.caseId(), t.caseNumber(), t.communeCode(), t.candidateGroups(),
-                        t.createdAt(), t.windowEndsAt()))
-                .toList();
-        return new OverdueBoard(now, area.communeCode(), area.provinceCode(), overdue, window,
-                workList.countByStep(area.communeCode(), area.provinceCode()), unstaffed, openEmergencies(area, now),
-                periodicReport(area, now));
+        var overdue = lists.overdue(area, query, now);
+        var window = lists.window(area, query, now);
+        var unstaffed = lists.unstaffed(area, query.size());
+        var emergencies = lists.openEmergencies(area, query.size());
+        return new OverdueBoard(now, area.communeCode(), area.provinceCode(), overdue.rows(), window.rows(),
+                lists.countByStep(area), unstaffed.rows(), emergencies.rows(), periodicReport(area, now),
+                new Counts(overdue.total(), window.total(), unstaffed.total(), emergencies.total()),
+                query.page(), query.windowPage(), query.size(), query.sort(), query.filter());
+    }
+
+    /** Refuses (403) whoever oversees no area: before their request's parameters are read, so those tell them nothing. */
+    public void requireBoard(CurrentUser user) {
+        areaOf(user);
+    }
+
+    /** The overdue steps of the user's area for an export: the filter and order of the board, at most {@code limit} rows. */
+    public List<OverdueRow> overdueForExport(CurrentUser user, BoardQuery.Filter filter, Sort sort, int limit) {
+        return lists.overdueAll(areaOf(user), filter, sort == null ? Sort.DUE : sort, EngineClock.now(), limit);
     }
 
     private PeriodicReportDue periodicReport(SupervisedArea area, Instant now) {
         PeriodicReportsDue reports = periodicReports.getIfAvailable();
         return reports == null ? null : reports.next(area, LocalDate.ofInstant(now, VIETNAM)).orElse(null);
-    }
-
-    private List<EmergencyRow> openEmergencies(SupervisedArea area, Instant now) {
-        Map<UUID, List<TaskRow>> byCase = workList.inArea(area.communeCode(), area.provinceCode(), false, false, now, MAX_ROWS)
-                .stream().filter(t -> t.emergency() && CaseProcess.EMERGENCY_STEP_KEYS.contains(t.stepKey()))
-                .collect(Collectors.groupingBy(TaskRow::caseId, java.util.LinkedHashMap::new, Collectors.toList()));
-        return byCase.values().stream()
-                .map(open -> new EmergencyRow(open.get(0).caseId(), open.get(0).caseNumber(), open.get(0).communeCode(),
-                        open.stream().map(TaskRow::stepKey).distinct().toList(), open.get(0).windowEndsAt()))
-                .sorted(Comparator.comparing(EmergencyRow::caseNumber))
-                .toList();
     }
 
     /** How many open tasks of the user's area have a deadline computed without the holidays of a year, per year. */
@@ -177,16 +185,6 @@ public class Board {
         return byCommune.entrySet().stream()
                 .map(e -> new ComplianceRow(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
                 .toList();
-    }
-
-    private static Comparator<OverdueRow> comparator(Sort sort) {
-        return switch (sort == null ? Sort.DUE : sort) {
-            case DUE -> Comparator.comparing(OverdueRow::dueAt);
-            case LATE -> Comparator.comparingLong(OverdueRow::lateSeconds).reversed();
-            case CASE -> Comparator.comparing(OverdueRow::caseNumber).thenComparing(OverdueRow::dueAt);
-            case STEP -> Comparator.comparing(OverdueRow::stepKey).thenComparing(OverdueRow::dueAt);
-            case COMMUNE -> Comparator.comparing(OverdueRow::communeCode).thenComparing(OverdueRow::dueAt);
-        };
     }
 
     private static SupervisedArea areaOf(CurrentUser user) {

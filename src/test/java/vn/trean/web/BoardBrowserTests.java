@@ -72,6 +72,36 @@ class BoardBrowserTests extends BrowserTest {
         assertThat(text(By.tagName("h1"))).isEqualTo("Không có bảng theo dõi");
     }
 
+    @Test
+    void supervisorFiltersTheBoardAndSeesWhereAndWhoInTheTwelveHourList() {
+        UUID caseId = fileReport(COMMUNE_A, Instant.now().minus(Duration.ofHours(1)));
+        complete("officer", caseId, "verify_report", verification(true));
+        String caseNumber = caseNumber(caseId);
+
+        signIn("supervisor");
+        open("/board");
+        new org.openqa.selenium.support.ui.Select(find(By.id("filter-commune"))).selectByValue(COMMUNE_A);
+        find(By.id("filter-emergency")).click();
+        find(By.cssSelector("#board-filters button[type=submit]")).click();
+        waitFor(d -> d.getCurrentUrl().contains("commune=" + COMMUNE_A) && d.getCurrentUrl().contains("emergency=true"));
+        assertThat(find(By.id("export-csv")).getAttribute("href")).contains("commune=" + COMMUNE_A).contains("emergency=true");
+
+        WebElement row = windowRow(caseNumber);
+        assertThat(row.getText()).contains("khẩn cấp").contains("Ba Đình").doesNotContain("child-protection-");
+        assertThat(row.findElements(By.cssSelector("td"))).hasSize(6);
+        screenshot("board-window-filtered");
+    }
+
+    /** The case's row in the 12-hour list, on whichever page of it the case is. */
+    private WebElement windowRow(String caseNumber) {
+        By row = By.xpath("//table[@id='window']//tr[.//a[normalize-space()='" + caseNumber + "']]");
+        while (all(row).isEmpty()) {
+            find(By.cssSelector("#window-pager a[rel=next]")).click();
+            waitFor(d -> d.getCurrentUrl().contains("windowPage="));
+        }
+        return find(row);
+    }
+
     private WebElement overdueRow(String caseNumber) {
         return find(By.xpath("//table[@id='overdue']//tr[.//a[normalize-space()='" + caseNumber + "']]"));
     }
