@@ -58,6 +58,8 @@ class WorkListBenchmark {
     private static final int WARM_UP = 30;
     /** Open tasks of the Ba Đình officer added with SQL after the intake seed (issue 11 item 8): 0 for none. */
     private static final int OFFICER_TASKS = Integer.getInteger("bench.officer-tasks", 33_000);
+    /** Closed cases added with SQL, so that the lists are measured with that many cases on record: 0 for none. */
+    private static final int CLOSED_CASES = Integer.getInteger("bench.closed-cases", 0);
     private static final List<String> COMMUNES = List.of("00004", "00008", "00025");
 
     @LocalServerPort
@@ -84,6 +86,7 @@ class WorkListBenchmark {
         Duration seeding = Duration.between(seedStart, Instant.now());
         Instant bulkStart = Instant.now();
         seedOfficerTasks(OFFICER_TASKS);
+        seedClosedCases(CLOSED_CASES);
         Duration bulkSeeding = Duration.between(bulkStart, Instant.now());
         jdbc.sql("analyze").update();
 
@@ -112,7 +115,10 @@ class WorkListBenchmark {
                 () -> work.myTasks(TaskFilter.ALL, TaskSort.DUE, (int) lastPage, TaskPage.MAX_SIZE).rows()));
         results.add(measureHttp("My tasks, the page (HTML)", "officer", "/tasks"));
         results.add(measureHttp("My tasks, the page (HTML), overdue only", "officer", "/tasks?overdue=true"));
-        results.add(measureHttp("My tasks, the page (HTML), the last page", "officer", "/tasks?page=" + lastPage));
+        results.add(measureHttp("My tasks, the page (HTML), the last page", "officer",
+                "/tasks?page=" + (officerTasks - 1) / 25));
+        results.add(measureHttp("My tasks, the page (HTML), no task (the page's frame)", "officer",
+                "/tasks?caseId=" + new java.util.UUID(0, 0)));
 
         String report = String.join("\n", List.of(
                 "# Work-list benchmark, " + Instant.now(),
@@ -202,6 +208,37 @@ class WorkListBenchmark {
                   from (%s) n""".formatted(numbers)).param("province", province).update();
     }
 
+    /** Closed cases of the three communes (case and child), with the statistics triggers off while they are written. */
+    private void seedClosedCases(int cases) {
+        if (cases <= 0) {
+            return;
+        }
+        jdbc.sql("alter table case_file disable trigger user").update();
+        jdbc.sql("alter table child disable trigger user").update();
+        try {
+            for (int low = 1; low <= cases; low += 200_000) {
+                int high = Math.min(cases, low + 199_999);
+                jdbc.sql("""
+                        insert into case_file (id, case_number, commune_code, province_code, category, status, emergency,
+                                               received_at, created_at, created_by, closed_at)
+                        select md5('closed' || i)::uuid, 'CLOSED-' || i, (array['00004', '00008', '00025'])[1 + i % 3],
+                               l.province_code, 'ABUSED', 'CLOSED', false, now() - interval '400 days',
+                               now() - interval '400 days', 'bench', now() - interval '300 days'
+                          from generate_series(:low, :high) as i,
+                               (select province_code from locality where list = 'V2025' and code = '00004') l""")
+                        .param("low", low).param("high", high).update();
+                jdbc.sql("""
+                        insert into child (id, case_id, full_name, name_normalized, estimated_age, sex)
+                        select md5('closed-child' || i)::uuid, md5('closed' || i)::uuid, 'Trẻ ' || i, 'tre ' || i,
+                               i % 16, 'UNKNOWN'
+                          from generate_series(:low, :high) as i""").param("low", low).param("high", high).update();
+            }
+        } finally {
+            jdbc.sql("alter table case_file enable trigger user").update();
+            jdbc.sql("alter table child enable trigger user").update();
+        }
+    }
+
     private static FileReportRequest report(int i) {
         var random = ThreadLocalRandom.current();
         var receivedAt = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(random.nextInt(24 * 60));
@@ -219,15 +256,17 @@ class WorkListBenchmark {
         }
         long[] nanos = new long[REQUESTS];
         int rows = 0;
+        int bytes = 0;
         for (int i = 0; i < REQUESTS; i++) {
             long start = System.nanoTime();
             Object result = page.get();
             byte[] body = json.writeValueAsBytes(result);
             nanos[i] = System.nanoTime() - start;
             rows = countRows(new String(body, StandardCharsets.UTF_8));
+            bytes = body.length;
         }
         SecurityContextHolder.clearContext();
-        return row(label, nanos, rows, json.writeValueAsBytes(page.get()).length);
+        return row(label, nanos, rows, bytes);
     }
 
     private String measureHttp(String label, String user, String path) throws IOException, InterruptedException {
