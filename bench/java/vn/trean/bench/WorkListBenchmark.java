@@ -32,6 +32,8 @@ import vn.trean.casefile.NewCase;
 import vn.trean.identity.UserDirectory;
 import vn.trean.oversight.Board;
 import vn.trean.tasks.TaskFilter;
+import vn.trean.tasks.TaskPage;
+import vn.trean.tasks.TaskSort;
 import vn.trean.tasks.TaskWork;
 import vn.trean.intake.FileReportRequest;
 import vn.trean.intake.Intake;
@@ -54,6 +56,10 @@ class WorkListBenchmark {
     private static final int CASES = Integer.getInteger("bench.cases", 10_000);
     private static final int REQUESTS = Integer.getInteger("bench.requests", 200);
     private static final int WARM_UP = 30;
+    /** Open tasks of the Ba Đình officer added with SQL after the intake seed (issue 11 item 8): 0 for none. */
+    private static final int OFFICER_TASKS = Integer.getInteger("bench.officer-tasks", 33_000);
+    /** Closed cases added with SQL, so that the lists are measured with that many cases on record: 0 for none. */
+    private static final int CLOSED_CASES = Integer.getInteger("bench.closed-cases", 0);
     private static final List<String> COMMUNES = List.of("00004", "00008", "00025");
 
     @LocalServerPort
@@ -78,6 +84,10 @@ class WorkListBenchmark {
         Instant seedStart = Instant.now();
         seed(CASES);
         Duration seeding = Duration.between(seedStart, Instant.now());
+        Instant bulkStart = Instant.now();
+        seedOfficerTasks(OFFICER_TASKS);
+        seedClosedCases(CLOSED_CASES);
+        Duration bulkSeeding = Duration.between(bulkStart, Instant.now());
         jdbc.sql("analyze").update();
 
         int openTasks = jdbc.sql("select count(*) from work_item").query(Integer.class).single();
@@ -85,23 +95,40 @@ class WorkListBenchmark {
                 .query(Integer.class).single();
 
         var results = new ArrayList<String>();
-        results.add("| what | calls | median ms | p95 ms | rows |");
-        results.add("|---|---|---|---|---|");
-        results.add(measure("My tasks (officer, Ba Đình)", "officer", () -> work.myTasks(TaskFilter.ALL, 0, 100).rows()));
-        results.add(measure("My tasks, overdue only", "officer", () -> work.myTasks(new TaskFilter(true, false, false, null, null), 0, 100).rows()));
+        results.add("| what | calls | median ms | p95 ms | rows | bytes |");
+        results.add("|---|---|---|---|---|---|");
+        results.add(measure("My tasks (officer, Ba Đình)", "officer", () -> work.myTasks(TaskFilter.ALL, 0, TaskPage.MAX_SIZE).rows()));
+        results.add(measure("My tasks, overdue only", "officer", () -> work.myTasks(new TaskFilter(true, false, false, null, null), 0, TaskPage.MAX_SIZE).rows()));
         results.add(measure("Overdue board (province supervisor)", "supervisor",
                 () -> board.board(users.requireCurrent(), Board.Sort.DUE)));
         results.add(measure("Overdue board (commune chairman)", "chairman",
                 () -> board.board(users.requireCurrent(), Board.Sort.DUE)));
         results.add(measureHttp("My tasks over HTTP (officer)", "officer", "/api/tasks"));
         results.add(measureHttp("Overdue board over HTTP (supervisor)", "supervisor", "/api/board"));
+        // issue 11 item 8: the paged list with its cards, its counts, another order and a deep page
+        long lastPage = Math.max(0, (officerTasks - 1) / TaskPage.MAX_SIZE);
+        results.add(measure("My tasks, a page of 50 cards with its counts", "officer",
+                () -> work.myTasks(TaskFilter.ALL, TaskSort.DUE, 0, TaskPage.MAX_SIZE).rows()));
+        results.add(measure("My tasks, newest first", "officer",
+                () -> work.myTasks(TaskFilter.ALL, TaskSort.NEWEST, 0, TaskPage.MAX_SIZE).rows()));
+        results.add(measure("My tasks, the last page (" + (lastPage + 1) + ")", "officer",
+                () -> work.myTasks(TaskFilter.ALL, TaskSort.DUE, (int) lastPage, TaskPage.MAX_SIZE).rows()));
+        results.add(measureHttp("My tasks, the page (HTML)", "officer", "/tasks"));
+        results.add(measureHttp("My tasks, the page (HTML), overdue only", "officer", "/tasks?overdue=true"));
+        results.add(measureHttp("My tasks, the page (HTML), the last page", "officer",
+                "/tasks?page=" + (officerTasks - 1) / 25));
+        results.add(measureHttp("My tasks, the page (HTML), no task (the page's frame)", "officer",
+                "/tasks?caseId=" + new java.util.UUID(0, 0)));
 
         String report = String.join("\n", List.of(
                 "# Work-list benchmark, " + Instant.now(),
                 "",
-                "%d open cases seeded through the intake path in %d s (%.0f cases/s); %d open tasks, %d of them routed to the Ba Đình officer."
-                        .formatted(CASES, seeding.toSeconds(), CASES / Math.max(1.0, seeding.toMillis() / 1000.0), openTasks,
-                                officerTasks),
+                ("%d open cases seeded through the intake path in %d s (%.0f cases/s), %d more open cases of Ba Đình "
+                        + "with one task each for its officer with SQL in %d s; %d open tasks, %d of them routed to the "
+                        + "Ba Đình officer; %d cases on record.")
+                        .formatted(CASES, seeding.toSeconds(), CASES / Math.max(1.0, seeding.toMillis() / 1000.0),
+                                OFFICER_TASKS, bulkSeeding.toSeconds(), openTasks, officerTasks,
+                                jdbc.sql("select count(*) from case_file").query(Long.class).single()),
                 ("Server time: the page's service call plus its JSON serialisation, in the app's JVM, %d times after %d "
                         + "warm-up calls, one at a time. Over HTTP: the same API on loopback with HTTP Basic, which adds a "
                         + "BCrypt check per call (a browser session does not).").formatted(REQUESTS, WARM_UP),
@@ -134,6 +161,91 @@ class WorkListBenchmark {
         pool.shutdown();
     }
 
+    /**
+     * Open cases of Ba Đình written with SQL as the app writes them (case, child, the open task's work-list row; for
+     * every other case a completed verification with its risk level), received over the last two days so that about
+     * three in four are past their 12-hour deadline: a commune officer with a very long list, without waiting for
+     * the intake path.
+     */
+    private void seedOfficerTasks(int tasks) {
+        if (tasks <= 0) {
+            return;
+        }
+        String province = jdbc.sql("select province_code from locality where list = 'V2025' and code = '00004'")
+                .query(String.class).single();
+        // in batches: the statistics triggers of each case row take locks until the statement's transaction ends
+        for (int low = 1; low <= tasks; low += 2_000) {
+            seedOfficerTasks(province, low, Math.min(tasks, low + 1_999));
+        }
+    }
+
+    private void seedOfficerTasks(String province, int low, int high) {
+        String numbers = """
+                select i, now() - (i %% 2880) * interval '1 minute' as received
+                  from generate_series(%d, %d) as i""".formatted(low, high);
+        jdbc.sql("""
+                insert into case_file (id, case_number, commune_code, province_code, category, status, emergency,
+                                       received_at, created_at, created_by)
+                select md5('tasks' || i)::uuid, 'TASKS-' || i, '00004', :province,
+                       (array['ABUSED', 'AT_RISK', 'SPECIAL_CIRCUMSTANCES'])[1 + i %% 3], 'OPEN', i %% 20 = 0,
+                       received, received, 'bench'
+                  from (%s) n""".formatted(numbers)).param("province", province).update();
+        jdbc.sql("""
+                insert into child (id, case_id, full_name, name_normalized, estimated_age, sex)
+                select md5('tasks-child' || i)::uuid, md5('tasks' || i)::uuid, 'Trẻ thử nghiệm ' || i,
+                       'tre thu nghiem ' || i, 3 + i %% 14, 'UNKNOWN'
+                  from generate_series(%d, %d) as i""".formatted(low, high)).update();
+        jdbc.sql("""
+                insert into step_record (case_id, step_key, task_id, agency_id, opened_at, due_at, completed_at,
+                                         completed_by, data)
+                select md5('tasks' || i)::uuid, 'verify_report', 'tasks-verify-' || i, 'child-protection-00004',
+                       received, received + interval '12 hours', received + interval '2 hours', 'officer',
+                       jsonb_build_object('riskLevel', (array['high', 'medium', 'low'])[1 + i %% 3])
+                  from (%s) n where i %% 2 = 0""".formatted(numbers)).update();
+        jdbc.sql("""
+                insert into work_item (task_id, case_id, case_number, commune_code, province_code, step_key, step_name,
+                                       agencies, created_at, due_at, window_ends_at, emergency)
+                select 'tasks-' || i, md5('tasks' || i)::uuid, 'TASKS-' || i, '00004', :province,
+                       case when i %% 2 = 0 then 'assess_needs' else 'verify_report' end,
+                       case when i %% 2 = 0 then 'Đánh giá nguy cơ cụ thể, xác định nhu cầu'
+                            else 'Xác minh, đánh giá nguy cơ ban đầu' end,
+                       array['child-protection-00004'], received,
+                       case when i %% 2 = 0 then received + interval '7 days' else received + interval '12 hours' end,
+                       case when i %% 2 = 0 then null else received + interval '12 hours' end, i %% 20 = 0
+                  from (%s) n""".formatted(numbers)).param("province", province).update();
+    }
+
+    /** Closed cases of the three communes (case and child), with the statistics triggers off while they are written. */
+    private void seedClosedCases(int cases) {
+        if (cases <= 0) {
+            return;
+        }
+        jdbc.sql("alter table case_file disable trigger user").update();
+        jdbc.sql("alter table child disable trigger user").update();
+        try {
+            for (int low = 1; low <= cases; low += 200_000) {
+                int high = Math.min(cases, low + 199_999);
+                jdbc.sql("""
+                        insert into case_file (id, case_number, commune_code, province_code, category, status, emergency,
+                                               received_at, created_at, created_by, closed_at)
+                        select md5('closed' || i)::uuid, 'CLOSED-' || i, (array['00004', '00008', '00025'])[1 + i % 3],
+                               l.province_code, 'ABUSED', 'CLOSED', false, now() - interval '400 days',
+                               now() - interval '400 days', 'bench', now() - interval '300 days'
+                          from generate_series(:low, :high) as i,
+                               (select province_code from locality where list = 'V2025' and code = '00004') l""")
+                        .param("low", low).param("high", high).update();
+                jdbc.sql("""
+                        insert into child (id, case_id, full_name, name_normalized, estimated_age, sex)
+                        select md5('closed-child' || i)::uuid, md5('closed' || i)::uuid, 'Trẻ ' || i, 'tre ' || i,
+                               i % 16, 'UNKNOWN'
+                          from generate_series(:low, :high) as i""").param("low", low).param("high", high).update();
+            }
+        } finally {
+            jdbc.sql("alter table case_file enable trigger user").update();
+            jdbc.sql("alter table child enable trigger user").update();
+        }
+    }
+
     private static FileReportRequest report(int i) {
         var random = ThreadLocalRandom.current();
         var receivedAt = OffsetDateTime.now(ZoneOffset.ofHours(7)).minusMinutes(random.nextInt(24 * 60));
@@ -151,15 +263,17 @@ class WorkListBenchmark {
         }
         long[] nanos = new long[REQUESTS];
         int rows = 0;
+        int bytes = 0;
         for (int i = 0; i < REQUESTS; i++) {
             long start = System.nanoTime();
             Object result = page.get();
             byte[] body = json.writeValueAsBytes(result);
             nanos[i] = System.nanoTime() - start;
             rows = countRows(new String(body, StandardCharsets.UTF_8));
+            bytes = body.length;
         }
         SecurityContextHolder.clearContext();
-        return row(label, nanos, rows);
+        return row(label, nanos, rows, bytes);
     }
 
     private String measureHttp(String label, String user, String path) throws IOException, InterruptedException {
@@ -168,6 +282,7 @@ class WorkListBenchmark {
         }
         long[] nanos = new long[REQUESTS];
         int rows = 0;
+        long bytes = 0;
         for (int i = 0; i < REQUESTS; i++) {
             long start = System.nanoTime();
             HttpResponse<String> response = call(user, path);
@@ -175,21 +290,28 @@ class WorkListBenchmark {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + response.statusCode());
             }
-            rows = countRows(response.body());
+            rows = path.startsWith("/api/") ? countRows(response.body()) : countCards(response.body());
+            bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
         }
-        return row(label + " `" + path + "`", nanos, rows);
+        return row(label + " `" + path + "`", nanos, rows, bytes);
     }
 
-    private static String row(String label, long[] nanos, int rows) {
+    private static String row(String label, long[] nanos, int rows, long bytes) {
         java.util.Arrays.sort(nanos);
-        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %d |", label, nanos.length,
-                nanos[nanos.length / 2] / 1e6, nanos[(int) Math.ceil(nanos.length * 0.95) - 1] / 1e6, rows);
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %d | %,d |", label, nanos.length,
+                nanos[nanos.length / 2] / 1e6, nanos[(int) Math.ceil(nanos.length * 0.95) - 1] / 1e6, rows, bytes);
+    }
+
+    /** The task cards of a "My tasks" page. */
+    private static int countCards(String html) {
+        return html.split("<li class=\"task", -1).length - 1;
     }
 
     private HttpResponse<String> call(String user, String path) throws IOException, InterruptedException {
         String auth = Base64.getEncoder().encodeToString((user + ":TreAn@2026").getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Basic " + auth).header("Accept", path.startsWith("/api/") ? "application/json"
+                        : "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Rows in a list, or in the board's overdue list. */

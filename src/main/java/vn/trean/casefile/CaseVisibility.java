@@ -85,6 +85,25 @@ public final class CaseVisibility {
         return seesWholeCase(reader.role()) || reader.agencyId().equals(addedByAgencyId);
     }
 
+    /**
+     * The child as a list names them to the reader: the full name for those who see the whole case, the initials
+     * ("N.T.H.") for every other agency, which recognises its own child by them without a name on every line.
+     */
+    public static String childNameFor(Role role, String fullName) {
+        return fullName == null || seesWholeCase(role) ? fullName : initials(fullName);
+    }
+
+    /** "Nguyễn Thị Hoà" → "N.T.H.": enough to tell two children apart on a call, not enough to name one. */
+    public static String initials(String fullName) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : fullName.trim().split("\\s+")) {
+            if (!word.isEmpty()) {
+                initials.appendCodePoint(Character.toUpperCase(word.codePointAt(0))).append('.');
+            }
+        }
+        return initials.toString();
+    }
+
     /** The plan's name for the role (draft_plan.form, responsibleRole), or null for roles no measure is routed to. */
     public static String measureRoleOf(Role role) {
         return switch (role) {

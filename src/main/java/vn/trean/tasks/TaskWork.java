@@ -37,10 +37,15 @@ public class TaskWork {
 
     /** A page of my work list: tasks routed to my agency or claimed by me, soonest deadline first. */
     public TaskPage myTasks(TaskFilter filter, int page, int size) {
+        return myTasks(filter, TaskSort.DUE, page, size);
+    }
+
+    /** A page of my work list in the order asked for, with the total and the overdue count beside it. */
+    public TaskPage myTasks(TaskFilter filter, TaskSort sort, int page, int size) {
         if (page < 0 || size < 1 || size > TaskPage.MAX_SIZE) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-page", TaskPage.MAX_SIZE);
         }
-        return workList.of(users.requireCurrent(), filter, EngineClock.now(), page, size);
+        return workList.of(users.requireCurrent(), filter, sort, EngineClock.now(), page, size);
     }
 
     /** A task the current user may work, with the form it is completed with. */

@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.trean.casefile.CaseVisibility;
 import vn.trean.identity.CurrentUser;
 import vn.trean.workflow.WorkflowEvents.TaskAssigned;
 import vn.trean.workflow.WorkflowEvents.TaskDueDateChanged;
@@ -51,17 +53,43 @@ public class WorkList {
 
     /**
      * A page of the tasks routed to the user's agency and not claimed by someone else, or claimed by the
-     * user; soonest deadline first, with the total.
+     * user, in the order asked for, with the total and how many are overdue. One query for the page: the
+     * page's tasks are chosen on work_item's indexes first, then only those are joined to their case, child,
+     * commune and verification.
      */
-    public TaskPage of(CurrentUser user, TaskFilter filter, Instant now, int page, int size) {
-        List<TaskRow> rows = mine(jdbc.sql("select " + COLUMNS + MINE + """
-                        order by due_at asc nulls last, created_at asc, task_id
-                        limit :limit offset :offset"""), user, filter, now)
-                .param("limit", size).param("offset", (long) page * size)
-                .query((rs, i) -> row(rs)).list();
-        long total = rows.size() < size && (page == 0 || !rows.isEmpty()) ? (long) page * size + rows.size()
-                : mine(jdbc.sql("select count(*) " + MINE), user, filter, now).query(Long.class).single();
-        return new TaskPage(rows, page, size, total);
+    public TaskPage of(CurrentUser user, TaskFilter filter, TaskSort sort, Instant now, int page, int size) {
+        boolean wholeCase = CaseVisibility.seesWholeCase(user.role());
+        LocalDate today = LocalDate.ofInstant(now, VIETNAM);
+        List<TaskCard> cards = mine(jdbc.sql("""
+                        select w.*, c.category, l.name as commune_name, ch.full_name, ch.date_of_birth,
+                               ch.estimated_age, v.risk_level
+                        from (select %s %s order by %s limit :limit offset :offset) w
+                        join case_file c on c.id = w.case_id
+                        left join locality l on l.list = 'V2025' and l.code = w.commune_code
+                        left join lateral (select full_name, date_of_birth, estimated_age from child
+                                           where child.case_id = w.case_id order by child.id limit 1) ch on true
+                        left join lateral (select s.data ->> 'riskLevel' as risk_level from step_record s
+                                           where s.case_id = w.case_id and s.step_key = 'verify_report'
+                                             and s.completed_at is not null and :wholeCase
+                                           order by s.completed_at desc limit 1) v on true
+                        order by %s""".formatted(COLUMNS, MINE, sort.orderBy(), sort.orderBy())), user, filter, now)
+                .param("limit", size).param("offset", (long) page * size).param("wholeCase", wholeCase)
+                .query((rs, i) -> card(rs, user, now, today)).list();
+        long[] counts = mine(jdbc.sql("select count(*), count(*) filter (where due_at < :now) " + MINE), user, filter,
+                now).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return new TaskPage(cards, page, size, counts[0], counts[1]);
+    }
+
+    private static TaskCard card(ResultSet rs, CurrentUser user, Instant now, LocalDate today) throws SQLException {
+        TaskRow task = row(rs);
+        java.sql.Date born = rs.getDate("date_of_birth");
+        Integer estimated = rs.getObject("estimated_age", Integer.class);
+        Integer age = born == null ? estimated : Integer.valueOf(Period.between(born.toLocalDate(), today).getYears());
+        String commune = rs.getString("commune_name");
+        return new TaskCard(task, CaseVisibility.childNameFor(user.role(), rs.getString("full_name")), age,
+                born == null && estimated != null, commune == null ? task.communeCode() : commune,
+                rs.getString("category"), rs.getString("risk_level"), TaskCard.Urgency.of(task.dueAt(), now),
+                task.windowEndsAt() != null && task.windowEndsAt().isBefore(now));
     }
 
     private static JdbcClient.StatementSpec mine(JdbcClient.StatementSpec sql, CurrentUser user, TaskFilter filter,

@@ -26,6 +26,7 @@ import vn.trean.organisation.Organisation;
 import vn.trean.problem.ApiProblem;
 import vn.trean.tasks.TaskFilter;
 import vn.trean.tasks.TaskPage;
+import vn.trean.tasks.TaskSort;
 import vn.trean.tasks.TaskWork;
 import vn.trean.tasks.WorkList;
 import vn.trean.workflow.CaseProcess;
@@ -55,21 +56,27 @@ class TaskPages {
         this.messages = messages;
     }
 
-    /** Tasks per page: enough for a day's work, light enough for a phone on a weak connection. */
-    private static final int PAGE_SIZE = 50;
+    /**
+     * Cards per page: enough for a day's work, light enough for a phone on a weak connection (a card with its child,
+     * urgency and actions is about 1.7 KB of HTML; bench/README.md).
+     */
+    private static final int PAGE_SIZE = 25;
 
     @GetMapping("/tasks")
     String myTasks(@RequestParam(defaultValue = "false") boolean overdue,
                    @RequestParam(defaultValue = "false") boolean dueToday,
                    @RequestParam(defaultValue = "false") boolean emergency,
                    @RequestParam(required = false) String step, @RequestParam(required = false) UUID caseId,
+                   @RequestParam(defaultValue = "DUE") TaskSort sort,
                    @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
         var filter = new TaskFilter(overdue, dueToday, emergency, step == null || step.isBlank() ? null : step, caseId);
         model.addAttribute("filter", filter);
         model.addAttribute("filtered", overdue || dueToday || emergency || filter.stepKey() != null || caseId != null);
         // claiming or handing back comes back to this same list (one case's tasks, a filter, a page)
         model.addAttribute("back", request.getQueryString() == null ? "/tasks" : "/tasks?" + request.getQueryString());
-        TaskPage found = work.myTasks(filter, Math.max(0, page), PAGE_SIZE);
+        TaskPage found = work.myTasks(filter, sort, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("sort", sort);
+        model.addAttribute("sorts", TaskSort.values());
         model.addAttribute("rows", found.rows());
         model.addAttribute("paging", found);
         model.addAttribute("steps", steps());

@@ -393,15 +393,8 @@ class JdbcCaseFiles implements CaseFiles {
                 .param("before", Timestamp.from(Instant.now().minus(MATCH_VALID_FOR))).update();
     }
 
-    /** "Nguyễn Thị Hoà" → "N.T.H.": enough to tell two children apart on a call, not enough to name one. */
     static String initials(String fullName) {
-        StringBuilder initials = new StringBuilder();
-        for (String word : fullName.trim().split("\\s+")) {
-            if (!word.isEmpty()) {
-                initials.appendCodePoint(Character.toUpperCase(word.codePointAt(0))).append('.');
-            }
-        }
-        return initials.toString();
+        return vn.trean.casefile.CaseVisibility.initials(fullName);
     }
 
     @Override

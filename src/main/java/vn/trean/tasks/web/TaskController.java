@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.trean.tasks.TaskFilter;
 import vn.trean.tasks.TaskPage;
-import vn.trean.tasks.TaskRow;
+import vn.trean.tasks.TaskCard;
+import vn.trean.tasks.TaskSort;
 import vn.trean.tasks.TaskWork;
 
 @RestController
@@ -33,18 +34,22 @@ class TaskController {
     }
 
     @GetMapping
-    @Operation(summary = "My tasks", description = "Tasks routed to my agency or claimed by me, soonest deadline first, "
-            + "a page at a time (page from 0, size 1–500, default 100). The total is in the X-Total-Count header and "
-            + "the next and previous pages in the Link header (RFC 8288). "
+    @Operation(summary = "My tasks", description = "Tasks routed to my agency or claimed by me, a page at a time "
+            + "(page from 0, size 1–50, default 50), soonest deadline first or as sort says (DUE, NEWEST, OLDEST). "
+            + "Each task carries its card: the child (initials for an agency that does not run the case), age, "
+            + "commune, category, verified risk level, and its urgency (CALM more than 6 h left, SOON 1–6 h, URGENT "
+            + "under 1 h, OVERDUE). The total is in the X-Total-Count header, how many of them are overdue in "
+            + "X-Overdue-Count, and the next and previous pages in the Link header (RFC 8288). "
             + "Filters combine: overdue, due today (Vietnam time), emergency cases, one step, one case.")
-    ResponseEntity<List<TaskRow>> myTasks(@RequestParam(defaultValue = "false") boolean overdue,
-                                          @RequestParam(defaultValue = "false") boolean dueToday,
-                                          @RequestParam(defaultValue = "false") boolean emergency,
-                                          @RequestParam(required = false) String step,
-                                          @RequestParam(required = false) UUID caseId,
-                                          @RequestParam(defaultValue = "0") int page,
-                                          @RequestParam(defaultValue = "100") int size) {
-        TaskPage found = work.myTasks(new TaskFilter(overdue, dueToday, emergency, step, caseId), page, size);
+    ResponseEntity<List<TaskCard>> myTasks(@RequestParam(defaultValue = "false") boolean overdue,
+                                           @RequestParam(defaultValue = "false") boolean dueToday,
+                                           @RequestParam(defaultValue = "false") boolean emergency,
+                                           @RequestParam(required = false) String step,
+                                           @RequestParam(required = false) UUID caseId,
+                                           @RequestParam(defaultValue = "DUE") TaskSort sort,
+                                           @RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "50") int size) {
+        TaskPage found = work.myTasks(new TaskFilter(overdue, dueToday, emergency, step, caseId), sort, page, size);
         List<String> links = new ArrayList<>();
         var self = ServletUriComponentsBuilder.fromCurrentRequest();
         if (found.hasNext()) {
@@ -54,7 +59,8 @@ class TaskController {
             links.add("<" + self.replaceQueryParam("page", Math.min(page, found.pageCount()) - 1).toUriString()
                     + ">; rel=\"prev\"");
         }
-        var response = ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total()));
+        var response = ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total()))
+                .header("X-Overdue-Count", Long.toString(found.overdue()));
         if (!links.isEmpty()) {
             response.header(HttpHeaders.LINK, String.join(", ", links));
         }
