@@ -102,8 +102,19 @@ class BoardBrowserTests extends BrowserTest {
         return find(row);
     }
 
+    /** The case's row in the overdue list, on whichever page of it the case is (most late first: ours comes last). */
     private WebElement overdueRow(String caseNumber) {
-        return find(By.xpath("//table[@id='overdue']//tr[.//a[normalize-space()='" + caseNumber + "']]"));
+        By row = By.xpath("//table[@id='overdue']//tr[.//a[normalize-space()='" + caseNumber + "']]");
+        find(By.id("overdue"));
+        while (all(row).isEmpty()) {
+            WebElement next = find(By.id("overdue-next"));
+            assertThat(next.isDisplayed()).as("case %s on a page of the overdue list", caseNumber).isTrue();
+            String before = browser.getCurrentUrl();
+            next.click();
+            waitFor(d -> !d.getCurrentUrl().equals(before));
+            find(By.id("overdue"));
+        }
+        return find(row);
     }
 
     private String caseNumber(UUID caseId) {

@@ -83,6 +83,9 @@ class TaskCardsBrowserTests extends BrowserTest {
         WebElement card = card(caseId, "emergency_intervention");
         assertThat(card.getText()).contains("Vũ Đức Huy", "Nguy cơ: Cao", "Khẩn cấp");
         card.findElement(By.cssSelector("a.step")).click();
+        // on a phone the case summary starts folded so that the form comes first: the chairman unfolds it
+        find(By.cssSelector("#case-summary > summary"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('case-summary').open = true");
         WebElement verification = find(By.id("verification"));
         assertThat(verification.getText()).contains("Kết quả xác minh của cán bộ", "Mức độ nguy cơ", "Cao",
                 "Vết bầm nhẹ");
