@@ -55,7 +55,7 @@ class BoardBrowserTests extends BrowserTest {
 
         signIn("chairman");
         open("/board");
-        WebElement row = find(By.xpath("//table[@id='window']//tr[.//a[normalize-space()='" + caseNumber + "']]"));
+        WebElement row = windowRow(caseNumber);
         WebElement countdown = row.findElement(By.cssSelector("[data-countdown]"));
         waitFor(d -> countdown.getText().matches("9:5\\d:\\d\\d"));
         String first = countdown.getText();

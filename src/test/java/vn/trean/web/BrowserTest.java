@@ -86,6 +86,9 @@ abstract class BrowserTest extends ApiIntegrationTest {
         browser.manage().window().setSize(DESKTOP);
         open("/login");
         browser.manage().deleteAllCookies();
+        // a fresh device for every test: no service worker, kept page, draft or unsent form of an earlier test
+        ((ChromeDriver) browser).executeCdpCommand("Storage.clearDataForOrigin", java.util.Map.of(
+                "origin", url(""), "storageTypes", "service_workers,cache_storage,local_storage,indexeddb"));
     }
 
     protected String url(String path) {
