@@ -27,6 +27,11 @@ class OfflineTasksBrowserTests extends TaskFormBrowserTest {
         String task = verifyTask(caseId);
         signIn("officer");
         open("/tasks?caseId=" + caseId);
+        // the worker installs with the first page; a page loaded once it is active goes through it
+        waitFor(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                navigator.serviceWorker.getRegistration(location.href).then(r => done(!!(r && r.active)), () => done(false));""")));
+        open("/tasks?caseId=" + caseId);
         waitFor(d -> Boolean.TRUE.equals(script("return !!navigator.serviceWorker.controller")));
         openForm(task);
         waitFor(d -> kept("/tasks/" + task));
