@@ -134,7 +134,8 @@ export function keepDrafts(form, host, restored) {
       alertBox.textContent = `${settings.textExpired || ''} `;
       const again = document.createElement('a');
       again.id = 'sign-in-again';
-      again.href = location.pathname;
+      // the sign-in returns to this very form (not to whatever the page requested in the background meanwhile)
+      again.href = `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
       again.textContent = settings.textSignInAgain || '';
       alertBox.append(again);
       alertBox.hidden = false;

@@ -1,8 +1,11 @@
 package vn.trean.web;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import vn.trean.identity.CurrentUser;
+import vn.trean.identity.ReturnPath;
 import vn.trean.identity.UserDirectory;
 
 /** The sign-in page, and where each role lands after signing in. */
@@ -15,8 +18,10 @@ class HomePages {
         this.users = users;
     }
 
+    /** The sign-in form; a page of this site to return to afterwards rides along as {@code next}. */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(name = ReturnPath.PARAMETER, required = false) String next, Model model) {
+        ReturnPath.of(next).ifPresent(path -> model.addAttribute("next", path));
         return "login";
     }
 

@@ -43,6 +43,34 @@ public final class CookieSession {
         return session;
     }
 
+    /** A new browser, signed out: nothing sent yet. */
+    static CookieSession signedOut() {
+        return new CookieSession();
+    }
+
+    /**
+     * GET {@code /login<query>} and POST its form with the form's CSRF token, the credentials and any {@code extra}
+     * fields the page holds; the sign-in's answer (a redirect).
+     */
+    HttpResponse<String> submitSignIn(int port, String query, String username, String password) {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(url(port, "/login" + query)).GET());
+        Matcher token = FORM_TOKEN.matcher(page.body());
+        assertThat(token.find()).as("the login form carries a CSRF token").isTrue();
+        var fields = new java.util.LinkedHashMap<>(Map.of("username", username, "password", password, "_csrf", token.group(1)));
+        Matcher next = Pattern.compile("name=\"next\" value=\"([^\"]+)\"").matcher(page.body());
+        if (next.find()) {
+            fields.put("next", next.group(1).replace("&amp;", "&"));
+        }
+        return send(HttpRequest.newBuilder(url(port, "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
+    }
+
+    /** A GET as a browser sends it: {@code fetchMode} "navigate" for a page opened, "cors" for a script's request. */
+    HttpResponse<String> fetch(int port, String path, String fetchMode) {
+        return send(HttpRequest.newBuilder(url(port, path)).header("Sec-Fetch-Mode", fetchMode)
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+    }
+
     /** The same session cookie, for another node. */
     String cookie() {
         return cookie;

@@ -6,11 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -31,6 +33,8 @@ import org.springframework.security.web.header.writers.ContentSecurityPolicyHead
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -75,6 +79,7 @@ class SecurityConfiguration {
                 withDefaults().matcher("/api/**"), withDefaults().matcher("/engine-rest/**"));
         RequestMatcher camundaWebapps = withDefaults().matcher("/camunda/**");
         RequestMatcher api = withDefaults().matcher("/api/**");
+        RequestCache pagesOpened = pagesOpened();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(withDefaults().matcher("/engine-rest/**")).hasAnyRole(ENGINE_TOOL_ROLES)
                         .requestMatchers(camundaWebapps).hasAnyRole(ENGINE_TOOL_ROLES)
@@ -108,7 +113,9 @@ class SecurityConfiguration {
                 // a village collaborator reaches their own pages only (issue 9, item 5)
                 .addFilterAfter(new CollaboratorFence(), ExceptionTranslationFilter.class)
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(answers.basic(REALM)))
-                .formLogin(form -> form.loginPage("/login").failureHandler(answers.loginForm()).permitAll())
+                .requestCache(cache -> cache.requestCache(pagesOpened))
+                .formLogin(form -> form.loginPage("/login").successHandler(answers.signedIn(pagesOpened))
+                        .failureHandler(answers.loginForm()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout")
                         // drafts, unsent forms and kept task pages are the person's: none stays on the device
                         // for whoever uses it next (issue 11, items 3 and 4; the pages' scripts clear too)
@@ -151,6 +158,19 @@ class SecurityConfiguration {
         // an API call whose session has ended rides on nothing either: it gets its 401 (the task page then says
         // the session expired and keeps the typed values), not a 403 for the token of a session that is gone
         return !(machineApis.matches(request) && !request.isRequestedSessionIdValid());
+    }
+
+    /**
+     * What the session remembers to return to after signing in: a page the person opened (a navigation), not a
+     * script's or service worker's request made meanwhile, and never an API call (which gets its 401).
+     */
+    private static RequestCache pagesOpened() {
+        var cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                && Optional.ofNullable(request.getHeader("Sec-Fetch-Mode")).orElse("navigate").equals("navigate")
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/api/"));
+        return cache;
     }
 
     /** What a province administrator may reach: the API and the pages of agencies, routing and people. */

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -13,8 +16,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
+import vn.trean.identity.ReturnPath;
 
 /**
  * What a failed sign-in answers. Every failure but a spent attempt budget gives one and the same answer
@@ -36,13 +42,36 @@ class SignInAnswers {
 
     /** The login page: back to the form with the one message for every failure. */
     AuthenticationFailureHandler loginForm() {
-        var wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, failure) -> {
             if (failure instanceof SignInRefused refused) {
                 tooManyAttempts(request, response, refused);
             } else {
-                wrongPassword.onAuthenticationFailure(request, response, failure);
+                // the page the person was going back to stays the form's, for the next attempt
+                String next = ReturnPath.of(request.getParameter(ReturnPath.PARAMETER))
+                        .map(path -> "&" + ReturnPath.PARAMETER + "=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
+                        .orElse("");
+                response.sendRedirect(request.getContextPath() + "/login?error" + next);
             }
+        };
+    }
+
+    /**
+     * Signed in through the form: to the page the sign-in was asked from when the form names one of this site
+     * (a task form whose session expired, issue 11 item 3), else to the page the browser last tried to open,
+     * else to the person's home. The named page wins over the remembered one: a page's background requests
+     * after the session ended could have replaced what the session remembers.
+     */
+    AuthenticationSuccessHandler signedIn(RequestCache requests) {
+        var remembered = new SavedRequestAwareAuthenticationSuccessHandler();
+        remembered.setRequestCache(requests);
+        return (request, response, authentication) -> {
+            Optional<String> next = ReturnPath.of(request.getParameter(ReturnPath.PARAMETER));
+            if (next.isEmpty()) {
+                remembered.onAuthenticationSuccess(request, response, authentication);
+                return;
+            }
+            requests.removeRequest(request, response);
+            response.sendRedirect(request.getContextPath() + next.get());
         };
     }
 
