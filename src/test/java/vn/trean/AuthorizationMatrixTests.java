@@ -35,7 +35,9 @@ class AuthorizationMatrixTests extends MatrixTest {
             GET /api/cases/{X}/classification                -     401  404  404  404  404  404  404  404  404  404  404  404  404
             PUT /api/cases/{A}/classification                json  401  403  400  400  403  404  404  404  403  404  404  404  404
             PUT /api/cases/{B}/classification                json  401  403  404  404  404  404  404  400  403  404  404  404  404
-            POST /api/cases/{A}/reopen                       -     401  409  409  409  409  404  404  404  409  404  404  404  404
+            POST /api/cases/{A}/reopen                       -     401  403  409  409  403  404  404  404  409  404  404  404  404
+            POST /api/cases/{B}/reopen                       -     401  403  404  404  404  404  404  409  409  404  404  404  404
+            POST /api/cases/{X}/reopen                       -     401  404  404  404  404  404  404  404  404  404  404  404  404
             GET /api/cases/{A}/breaches                      -     401  200  200  200  200  404  404  404  200  404  404  404  404
             GET /api/cases/{A}/documents                     -     401  200  200  200  200  404  404  404  200  404  404  404  404
             GET /api/cases/{A}/documents/{D}                 -     401  404  200  200  404  404  404  404  200  404  404  404  404

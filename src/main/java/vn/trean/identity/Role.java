@@ -49,6 +49,15 @@ public enum Role {
         return this != COLLABORATOR;
     }
 
+    /**
+     * May reopen a closed case it can see (issue 12, item 7): the commune's officer and chairman, who run the
+     * new cycle, and the province, which supervises it. A new case starts a process and its deadlines, so the
+     * other agencies ask the commune.
+     */
+    public boolean reopensCases() {
+        return this == COMMUNE_OFFICER || this == COMMUNE_CHAIRMAN || this == PROVINCE_SUPERVISOR;
+    }
+
     /** Supervises every case of the province of their agency. */
     public boolean supervisesProvince() {
         return this == PROVINCE_SUPERVISOR;

@@ -123,6 +123,8 @@ class CasePages {
         // issue 10 item 4: the commune that runs the case reports it upward; whoever sees the whole case sees the reports
         model.addAttribute("canReportSerious", (me.role() == Role.COMMUNE_OFFICER || me.role() == Role.COMMUNE_CHAIRMAN)
                 && view.communeCode().equals(me.localityCode()));
+        // issue 12 item 7: the commune and the province start a new cycle for the child of a closed case
+        model.addAttribute("canReopen", "CLOSED".equals(view.status()) && me.role().reopensCases());
         model.addAttribute("seriousReports", sheet.fullView() ? seriousReports.ofCase(id, me) : List.of());
         Map<String, String> people = displayNames(Stream.of(
                 sheet.steps().stream().map(s -> s.completedBy()),
@@ -245,6 +247,12 @@ class CasePages {
                     problem.args(), problem.code(), locale));
         }
         return "redirect:/cases/" + id;
+    }
+
+    /** Reopen a closed case (issue 12 item 7): a new case for the same child, linked to this one, opens on its page. */
+    @PostMapping("/cases/{id}/reopen")
+    String reopen(@PathVariable UUID id) {
+        return "redirect:/cases/" + cases.reopen(id, users.requireCurrent()).id();
     }
 
     private Map<String, String> agencyNames() {

@@ -22,6 +22,7 @@ import vn.trean.casefile.CaseClosedException;
 import vn.trean.casefile.CaseEvents;
 import vn.trean.casefile.CaseNotFoundException;
 import vn.trean.casefile.CaseStillOpenException;
+import vn.trean.casefile.ReopenNotAllowedException;
 import vn.trean.casefile.CaseFiles;
 import vn.trean.casefile.CaseView;
 import vn.trean.casefile.CaseVisibility;
@@ -179,8 +180,12 @@ class JdbcCaseFiles implements CaseFiles {
 
     @Override
     public OpenedCase reopen(UUID closedCaseId, CurrentUser user) {
-        if (read(closedCaseId, user).isEmpty()) {
+        // hidden is missing (404) before any other answer; then who may (403), then whether it is closed (409)
+        if (!isVisibleTo(closedCaseId, user)) {
             throw new CaseNotFoundException(closedCaseId);
+        }
+        if (!user.role().reopensCases()) {
+            throw new ReopenNotAllowedException(closedCaseId);
         }
         CaseView old = whole(closedCaseId).orElseThrow(() -> new CaseNotFoundException(closedCaseId));
         if (!"CLOSED".equals(old.status())) {
@@ -188,16 +193,51 @@ class JdbcCaseFiles implements CaseFiles {
         }
         var r = old.report();
         var child = old.child();
-        // the same child, whatever commune the case was moved to: the new case keeps the old one's key and dimensions
+        // the same child, whatever commune the case was moved to: the new case keeps the old one's key and dimensions,
+        // and what Form 01 recorded about the family, the informant and the actions already taken
         var again = new NewCase(old.communeCode(), old.provinceCode(), Instant.now(), user.agencyId(), user.username(),
                 "REOPENED", NewCase.CaseCategory.valueOf(old.category()), r.abuseForms(),
                 new NewCase.Child(child.fullName(), child.dateOfBirth(), child.estimatedAge(),
                         NewCase.Sex.valueOf(child.sex())),
-                r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), null, null, null, null, null,
+                r.place(), r.currentCondition(), r.likelyConsequence(), r.familySituation(), parentsOf(r),
+                actionsTakenOf(closedCaseId), informantOf(r), r.hotlineReference(), null,
                 classifications.read(closedCaseId).map(ClassificationRows.Stored::classification).orElse(null));
         String personKey = jdbc.sql("select person_key from child where case_id = :c").param("c", closedCaseId)
                 .query(String.class).optional().orElse(null);
         return insert(again, user.username(), closedCaseId, personKey);
+    }
+
+    /** The parents of the case's opening report, in the shape the intake records them. */
+    private static List<Map<String, Object>> parentsOf(CaseView.Report report) {
+        if (report.parents() == null || report.parents().isEmpty()) {
+            return null;
+        }
+        return report.parents().stream().map(p -> present("fullName", p.fullName(), "age", p.age(),
+                "occupation", p.occupation(), "relation", p.relation(), "address", p.address(), "phone", p.phone()))
+                .toList();
+    }
+
+    private static Map<String, Object> informantOf(CaseView.Report report) {
+        var i = report.informant();
+        // recorded at all only with their consent (Form 01)
+        return i == null ? null : present("consent", Boolean.TRUE, "name", i.name(), "phone", i.phone(),
+                "relation", i.relation(), "address", i.address());
+    }
+
+    private static Map<String, Object> present(Object... namesAndValues) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return values;
+    }
+
+    /** The actions the opening report recorded as already taken (Form 01), carried into the new cycle. */
+    private String actionsTakenOf(UUID caseId) {
+        return jdbc.sql("select actions_taken from report where case_id = :c and not linked order by received_at limit 1")
+                .param("c", caseId).query(String.class).optional().orElse(null);
     }
 
     @Override
