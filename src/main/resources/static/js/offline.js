@@ -96,6 +96,11 @@
         return;
       }
       event.preventDefault();
+      // forms filled without a connection and not sent yet are lost at sign-out: the person decides
+      var unsent = Object.keys(readOutbox()).length;
+      if (unsent && !window.confirm((config.textSignOutUnsent || '').replace('{0}', unsent))) {
+        return;
+      }
       ourKeys(function () { return true; }).forEach(function (key) { localStorage.removeItem(key); });
       forgetKeptPages().then(removeServiceWorker).catch(function () {}).then(function () {
         form.dataset.cleared = 'true';

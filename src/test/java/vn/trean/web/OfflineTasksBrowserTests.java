@@ -65,6 +65,22 @@ class OfflineTasksBrowserTests extends TaskFormBrowserTest {
         assertThat(text(By.cssSelector("#outbox [data-task='" + task + "']")))
                 .contains("công việc đã được hoàn thành hoặc chuyển cho nơi khác");
         assertThat(count("select count(*) from step_record where task_id = ? and data::text like '%Bản điền khi mất sóng%'", task)).as("the offline values were not recorded").isZero();
+
+        // signing out would delete the form kept on the device: the person is asked first
+        find(By.cssSelector("header form[action$='/logout'] button")).click();
+        var question = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertThat(question.getText()).contains("Còn 1 biểu mẫu").contains("Vẫn đăng xuất?");
+        question.dismiss();
+        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+        assertThat(text(By.cssSelector("#outbox [data-task='" + task + "']"))).as("still kept").isNotBlank();
+
+        find(By.cssSelector("header form[action$='/logout'] button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        waitFor(d -> d.getCurrentUrl().contains("/login"));
+        assertThat(script("return Object.keys(localStorage).filter(k => k.startsWith('trean.outbox.')).length"))
+                .as("nothing left on the device").isEqualTo(0L);
     }
 
     @Test
