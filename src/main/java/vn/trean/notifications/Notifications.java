@@ -87,6 +87,23 @@ public class Notifications {
         }
     }
 
+    /**
+     * An open task handed to other agencies (an administrator moved a retiring agency's tasks, a transfer between
+     * communes): whoever holds it now is told as of a new task — once per task and agency, as for a task routed.
+     */
+    @EventListener
+    void on(vn.trean.workflow.WorkflowEvents.TaskRerouted rerouted) {
+        workList.open(rerouted.taskId()).ifPresent(task -> {
+            Letter letter = letters.write(Kind.NEW_TASK, task.caseId(), task.caseNumber(),
+                    List.of(new Letters.Step(task.stepKey(), task.name())), task.dueAt());
+            About about = new About(task.caseNumber(), task.stepKey(), task.name(), communeName(task.communeCode()),
+                    task.taskId(), false);
+            for (String agency : rerouted.agencyIds()) {
+                notify(task.caseId(), Kind.NEW_TASK, agency, task.taskId(), letter, about);
+            }
+        });
+    }
+
     @EventListener
     void on(TwelveHourReminderDue reminder) {
         List<TaskRow> open = workList.ofCase(reminder.caseId());

@@ -110,6 +110,12 @@ public class WorkList {
                 .param("c", caseId).query((rs, i) -> row(rs)).list();
     }
 
+    /** One task while it is open; empty once it ended. */
+    public java.util.Optional<TaskRow> open(String taskId) {
+        return jdbc.sql("select " + COLUMNS + " from work_item where task_id = :t").param("t", taskId)
+                .query((rs, i) -> row(rs)).optional();
+    }
+
     /**
      * Open tasks in a commune or a province (exactly one of the two codes set), for the boards:
      * {@code overdueOnly} keeps those past their deadline, {@code windowOnly} those inside a running 12-hour window.

@@ -119,6 +119,8 @@ class AgencyAdministrationIntegrationTests extends ApiIntegrationTest {
                 Map.of("toAgencyId", standIn)).expect(200).body();
         assertThat(taskIds(moved.get("moved"))).contains(taskId);
         assertThat(agenciesOf(taskId)).containsExactly(standIn);
+        assertThat(count("select count(*) from notification where agency_id = ? and task_id = ? and kind = 'NEW_TASK'",
+                standIn, taskId)).as("the agency that holds it now is told").isEqualTo(1);
         assertThat(jdbc.sql("select assignee from work_item where task_id = ?").param(taskId).query(String.class)
                 .optional()).as("the old agency's claim is released").isEmpty();
         assertThat(hasTask("police", caseId, "implement_measure")).isFalse();
