@@ -85,6 +85,17 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(vn.trean.casefile.CaseEvents.CasesSearched e) {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("caseNumber", e.caseNumber());
+        detail.put("childName", e.childName());
+        detail.put("communeCode", e.communeCode());
+        detail.put("page", e.page());
+        detail.put("matches", e.matches());
+        write(e.actor(), "CASES_SEARCHED", null, detail);
+    }
+
+    @EventListener
     void on(CaseRead e) {
         write(e.actor(), "CASE_READ", e.caseId(), null);
     }

@@ -26,6 +26,14 @@ public final class CaseEvents {
     public record DocumentAccessed(UUID caseId, UUID documentId, String actor, boolean upload) {
     }
 
+    /**
+     * Someone looked for a particular child or case in the case list (issue 11 item 1): what they typed, how many
+     * cases matched (up to the list's count limit and one). Recorded in the audit log only, never in a log file.
+     */
+    public record CasesSearched(String actor, String caseNumber, String childName, String communeCode, int page,
+                                long matches) {
+    }
+
     /** Someone read a case file. */
     public record CaseRead(UUID caseId, String actor) {
     }

@@ -75,6 +75,10 @@ class CaseSearchIntegrationTests extends ApiIntegrationTest {
                 .containsExactly(id);
         assertThat(foundByName("officer", "nguyen thi " + folded(word))).as("every word must match").isEmpty();
         assertThat(foundByName("officer", "guyen " + folded(word))).as("a word's middle is not its start").isEmpty();
+        // who looked for which child is in the audit log, with what they typed and how many cases matched
+        assertThat(count("select count(*) from audit_event where actor = 'officer' and action = 'CASES_SEARCHED'"
+                + " and detail ->> 'childName' = ? and (detail ->> 'matches')::int = 1", "nguyen van " + folded(word)))
+                .isEqualTo(1);
 
         JsonNode row = search("officer", Map.of("childName", folded(word))).get("rows").get(0);
         assertThat(row.get("childName").asText()).isEqualTo("Nguyễn Văn " + word);

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.ApplicationEventPublisher;
+import vn.trean.casefile.CaseEvents;
 import vn.trean.casefile.CaseSearch;
 import vn.trean.casefile.CaseVisibility;
 import vn.trean.identity.CurrentUser;
@@ -26,7 +28,8 @@ import vn.trean.problem.InvalidFieldsProblem.Violation;
  * number, V37), newest activity first ({@code case_file.last_activity_at}, kept by triggers).
  */
 @Service
-@Transactional(readOnly = true)
+// not read-only: a search that looks for a particular child or case is written to the audit log in the same transaction
+@Transactional
 class JdbcCaseSearch implements CaseSearch {
 
     static final int MAX_CASE_NUMBER = 40;
@@ -35,9 +38,11 @@ class JdbcCaseSearch implements CaseSearch {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    JdbcCaseSearch(JdbcClient jdbc) {
+    JdbcCaseSearch(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -45,6 +50,11 @@ class JdbcCaseSearch implements CaseSearch {
         check(criteria, page, size);
         Statement count = countStatement(criteria, user);
         long total = jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single();
+        // who looked for which child or case number is the audit's: a look-up, not the browsing of one's own list
+        if (criteria.childName() != null || criteria.caseNumber() != null) {
+            events.publishEvent(new CaseEvents.CasesSearched(user.username(), criteria.caseNumber(), criteria.childName(),
+                    criteria.communeCode(), page, Math.min(total, COUNT_LIMIT + 1)));
+        }
         if (total == 0) {
             return new CaseList(List.of(), page, size, 0, false);
         }
