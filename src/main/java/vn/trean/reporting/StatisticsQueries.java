@@ -148,12 +148,21 @@ class StatisticsQueries {
     private final JdbcClient jdbc;
     private final WorkingDays workingDays;
     private final TransactionTemplate ownTransaction;
+    /** The breakdowns by the dimension tables, whose counts per value are kept by month too. */
+    private final List<StatisticsDimension> dimensions;
+    /** What is kept: when the counts or a breakdown change (a new version), every month is counted again. */
+    private final String definition;
 
-    StatisticsQueries(JdbcClient jdbc, WorkingDays workingDays, PlatformTransactionManager transactions) {
+    StatisticsQueries(JdbcClient jdbc, WorkingDays workingDays, PlatformTransactionManager transactions,
+                      List<StatisticsDimension> dimensions) {
         this.jdbc = jdbc;
         this.workingDays = workingDays;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.dimensions = List.copyOf(dimensions);
+        this.definition = DEFINITION + dimensions.stream()
+                .map(d -> ";" + d.key() + "/" + d.population() + "=" + d.caseValues()).sorted()
+                .collect(Collectors.joining());
     }
 
     static String level(ProtectionLevel level) {
@@ -228,7 +237,7 @@ class StatisticsQueries {
      */
     void refresh(Instant now) {
         Calendar calendar = calendar(now);
-        String signature = Integer.toHexString(DEFINITION.hashCode()) + "-" + calendar.fingerprint();
+        String signature = Integer.toHexString(definition.hashCode()) + "-" + calendar.fingerprint();
         ownTransaction.executeWithoutResult(status -> {
             jdbc.sql("select pg_advisory_xact_lock(hashtext('statistics-refresh'))").query().singleRow();
             boolean sameCounts = jdbc.sql("select signature from statistics_counts").query(String.class).optional()
@@ -236,6 +245,7 @@ class StatisticsQueries {
             if (!sameCounts) {
                 jdbc.sql("delete from statistics_month").update();
                 jdbc.sql("delete from statistics_breach_month").update();
+                jdbc.sql("delete from statistics_dimension_month").update();
                 jdbc.sql("insert into statistics_dirty select distinct commune_code, received_month from statistics_case")
                         .update();
                 jdbc.sql("""
@@ -254,7 +264,7 @@ class StatisticsQueries {
             String[] communes = months.stream().map(k -> (String) k.get(0)).toArray(String[]::new);
             String[] firstDays = months.stream().map(k -> k.get(1).toString()).toArray(String[]::new);
             String marked = "(select * from unnest(cast(:communes as text[]), cast(cast(:months as text[]) as date[])))";
-            for (String table : List.of("statistics_month", "statistics_breach_month")) {
+            for (String table : List.of("statistics_month", "statistics_breach_month", "statistics_dimension_month")) {
                 jdbc.sql("delete from " + table + " where (commune_code, month) in " + marked)
                         .param("communes", communes).param("months", firstDays).update();
             }
@@ -275,6 +285,18 @@ class StatisticsQueries {
                             where (s.commune_code, s.received_month) in %s
                             group by s.commune_code, s.received_month, coalesce(b.agency_id, '')""".formatted(marked))
                     .param("communes", communes).param("months", firstDays).update();
+            for (StatisticsDimension dimension : dimensions) {
+                jdbc.sql("""
+                                insert into statistics_dimension_month (commune_code, month, province_code, dimension, value,
+                                                                        cases)
+                                select s.commune_code, s.received_month, min(s.province_code), :key, cast(v.value as text),
+                                       count(distinct s.case_id)
+                                from statistics_case s join (%s) as v (case_id, value) on v.case_id = s.case_id
+                                where (s.commune_code, s.received_month) in %s and %s
+                                group by s.commune_code, s.received_month, cast(v.value as text)"""
+                                .formatted(dimension.caseValues(), marked, population(dimension, "s.")))
+                        .param("key", dimension.key()).param("communes", communes).param("months", firstDays).update();
+            }
         });
     }
 
@@ -460,34 +482,92 @@ class StatisticsQueries {
     /** A further breakdown: per value, the cases and the children (each once). */
     List<StatisticsReport.DimensionCount> dimension(StatisticsScope scope, LocalDate from, LocalDate to,
                                                     StatisticsDimension dimension) {
-        String population = dimension.population() == StatisticsDimension.Population.ABUSED ? "s.abused" : "s.is_case";
-        return days(scope, from, from, to, """
-                select cast(v.value as text), count(distinct s.case_id), count(distinct coalesce(s.child_key, s.case_id))
-                from statistics_case s join ({case values}) as v (case_id, value) on v.case_id = s.case_id
-                where {cases of the days} and {population}
-                group by 1
-                order by 1""".replace("{population}", population).replace("{case values}", dimension.caseValues()))
-                .query((rs, i) -> new StatisticsReport.DimensionCount(rs.getString(1), rs.getInt(2), rs.getInt(3)))
-                .list();
+        return breakdown(scope, from, to, dimension, false).getOrDefault(WHOLE_SCOPE, List.of());
     }
 
     /** A further breakdown per commune of the scope: commune code → per value, the cases and the children. */
     Map<String, List<StatisticsReport.DimensionCount>> dimensionByCommune(StatisticsScope scope, LocalDate from,
                                                                          LocalDate to, StatisticsDimension dimension) {
-        String population = dimension.population() == StatisticsDimension.Population.ABUSED ? "s.abused" : "s.is_case";
-        Map<String, List<StatisticsReport.DimensionCount>> byCommune = new java.util.TreeMap<>();
+        return breakdown(scope, from, to, dimension, true);
+    }
+
+    /** The group of a breakdown that is not per commune. */
+    private static final String WHOLE_SCOPE = "";
+
+    /**
+     * Per group (the commune, or {@link #WHOLE_SCOPE}) and value: the cases, from the months kept and the days of a
+     * month the period covers in part; and the children, each once in a group — the cases less the later cases of
+     * the same child with the same value in the group and period. Those are read from the children with two cases
+     * or more in the period: a case whose child's previous case ({@code *_prev_on}) falls in the period.
+     */
+    private Map<String, List<StatisticsReport.DimensionCount>> breakdown(StatisticsScope scope, LocalDate from,
+                                                                          LocalDate to, StatisticsDimension dimension,
+                                                                          boolean byCommune) {
+        Map<List<String>, int[]> counts = new java.util.TreeMap<>(java.util.Comparator
+                .<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        String group = byCommune ? "s.commune_code" : "''";
+        Months months = Months.of(from, to);
+        if (months.any()) {
+            jdbc.sql("""
+                            select %s, value, sum(cases) from statistics_dimension_month s
+                            where %s and dimension = :key and month between :first and :last
+                            group by 1, 2""".formatted(group, scope(scope, "s.")))
+                    .param("commune", scope.communeCode()).param("province", scope.provinceCode())
+                    .param("key", dimension.key())
+                    .param("first", Date.valueOf(months.first())).param("last", Date.valueOf(months.lastDay()))
+                    .query(rs -> {
+                        int cases = rs.getInt(3);
+                        int[] c = counts.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new int[2]);
+                        c[0] += cases;
+                        c[1] += cases;
+                    });
+        }
+        String values = "(" + dimension.caseValues() + ") as v (case_id, value)";
+        for (LocalDate[] days : months.outside(from, to)) {
+            days(scope, from, days[0], days[1], """
+                    select %s, cast(v.value as text), count(distinct s.case_id)
+                    from statistics_case s join %s on v.case_id = s.case_id
+                    where {cases of the days} and %s
+                    group by 1, 2""".formatted(group, values, population(dimension, "s.")))
+                    .query(rs -> {
+                        int cases = rs.getInt(3);
+                        int[] c = counts.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new int[2]);
+                        c[0] += cases;
+                        c[1] += cases;
+                    });
+        }
+        String previous = dimension.population() == StatisticsDimension.Population.ABUSED ? "s.abused_prev_on"
+                : "s.child_prev_on";
         days(scope, from, from, to, """
-                select s.commune_code, cast(v.value as text), count(distinct s.case_id),
-                       count(distinct coalesce(s.child_key, s.case_id))
-                from statistics_case s join ({case values}) as v (case_id, value) on v.case_id = s.case_id
-                where {cases of the days} and {population}
-                group by 1, 2
-                order by 1, 2""".replace("{population}", population).replace("{case values}", dimension.caseValues()))
+                select g.grp, g.value, sum(g.n - 1) from (
+                    select %s as grp, cast(v.value as text) as value, s.child_key, count(distinct s.case_id) as n
+                    from statistics_case s join %s on v.case_id = s.case_id
+                    where s.child_key in (select s.child_key from statistics_case s
+                                          where {cases of the days} and %s and %s >= :from and %s)
+                      and {cases of the days} and %s
+                    group by 1, 2, 3) g
+                where g.n > 1
+                group by 1, 2""".formatted(group, values, REPEAT, previous, population(dimension, "s."),
+                        population(dimension, "s.")))
                 .query(rs -> {
-                    byCommune.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(
-                            new StatisticsReport.DimensionCount(rs.getString(2), rs.getInt(3), rs.getInt(4)));
+                    int[] c = counts.get(List.of(rs.getString(1), rs.getString(2)));
+                    if (c != null) {
+                        c[1] -= rs.getInt(3);
+                    }
                 });
-        return byCommune;
+        Map<String, List<StatisticsReport.DimensionCount>> byGroup = new java.util.TreeMap<>();
+        counts.forEach((key, c) -> {
+            if (c[0] > 0) {
+                byGroup.computeIfAbsent(key.get(0), k -> new ArrayList<>())
+                        .add(new StatisticsReport.DimensionCount(key.get(1), c[0], c[1]));
+            }
+        });
+        return byGroup;
+    }
+
+    /** The cases a breakdown counts: the children abused, or every case (reports found unfounded left out). */
+    private static String population(StatisticsDimension dimension, String alias) {
+        return dimension.population() == StatisticsDimension.Population.ABUSED ? alias + "abused" : alias + "is_case";
     }
 
     /**
