@@ -113,12 +113,16 @@ class WorkListBenchmark {
                 () -> work.myTasks(TaskFilter.ALL, TaskSort.NEWEST, 0, TaskPage.MAX_SIZE).rows()));
         results.add(measure("My tasks, the last page (" + (lastPage + 1) + ")", "officer",
                 () -> work.myTasks(TaskFilter.ALL, TaskSort.DUE, (int) lastPage, TaskPage.MAX_SIZE).rows()));
-        results.add(measureHttp("My tasks, the page (HTML)", "officer", "/tasks"));
-        results.add(measureHttp("My tasks, the page (HTML), overdue only", "officer", "/tasks?overdue=true"));
-        results.add(measureHttp("My tasks, the page (HTML), the last page", "officer",
+        // the page as a browser asks for it: in the session it signed in to (HTTP Basic would start a session,
+        // written to the session table, on every call)
+        HttpClient officer = signedIn("officer");
+        results.add(measurePageInSession("My tasks, the page (HTML)", officer, "/tasks"));
+        results.add(measurePageInSession("My tasks, the page (HTML), overdue only", officer, "/tasks?overdue=true"));
+        results.add(measurePageInSession("My tasks, the page (HTML), the last page", officer,
                 "/tasks?page=" + (officerTasks - 1) / 25));
-        results.add(measureHttp("My tasks, the page (HTML), no task (the page's frame)", "officer",
+        results.add(measurePageInSession("My tasks, the page (HTML), no task (the page's frame)", officer,
                 "/tasks?caseId=" + new java.util.UUID(0, 0)));
+        results.add(measurePageInSession("My tasks, the API in the page's session", officer, "/api/tasks"));
 
         String report = String.join("\n", List.of(
                 "# Work-list benchmark, " + Instant.now(),
@@ -294,6 +298,28 @@ class WorkListBenchmark {
             bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
         }
         return row(label + " `" + path + "`", nanos, rows, bytes);
+    }
+
+    private String measurePageInSession(String label, HttpClient session, String path)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html").GET().build();
+        for (int i = 0; i < WARM_UP; i++) {
+            session.send(request, HttpResponse.BodyHandlers.discarding());
+        }
+        long[] nanos = new long[REQUESTS];
+        String body = "";
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = session.send(request, HttpResponse.BodyHandlers.ofString());
+            nanos[i] = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            body = response.body();
+        }
+        int rows = path.startsWith("/api/") ? countRows(body) : countCards(body);
+        return row(label + " `" + path + "` (session)", nanos, rows, body.getBytes(StandardCharsets.UTF_8).length);
     }
 
     private static String row(String label, long[] nanos, int rows, long bytes) {
