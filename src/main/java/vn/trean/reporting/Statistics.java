@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -141,8 +140,7 @@ public class Statistics {
                 breachesByAgency(scope, from, to), trend(buckets, from, to),
                 areas(buckets, b -> b.communeCode(), code -> communeNames.getOrDefault(code, code)),
                 legacyDistricts(buckets, scope, from),
-                dimensions.stream().collect(Collectors.toMap(StatisticsDimension::key,
-                        d -> queries.dimension(scope, from, to, d), (a, b) -> a, TreeMap::new)));
+                queries.dimensions(scope, from, to, dimensions));
     }
 
     /**

@@ -479,90 +479,117 @@ class StatisticsQueries {
         return new BreachCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
     }
 
-    /** A further breakdown: per value, the cases and the children (each once). */
-    List<StatisticsReport.DimensionCount> dimension(StatisticsScope scope, LocalDate from, LocalDate to,
-                                                    StatisticsDimension dimension) {
-        return breakdown(scope, from, to, dimension, false).getOrDefault(WHOLE_SCOPE, List.of());
+    /** The further breakdowns: per breakdown's key and value, the cases and the children (each once). */
+    Map<String, List<StatisticsReport.DimensionCount>> dimensions(StatisticsScope scope, LocalDate from, LocalDate to,
+                                                                 List<StatisticsDimension> breakdowns) {
+        var counted = breakdowns(scope, from, to, breakdowns, false);
+        Map<String, List<StatisticsReport.DimensionCount>> byKey = new java.util.TreeMap<>();
+        for (StatisticsDimension dimension : breakdowns) {
+            byKey.put(dimension.key(), counted.getOrDefault(dimension.key(), Map.of()).getOrDefault(WHOLE_SCOPE, List.of()));
+        }
+        return byKey;
     }
 
     /** A further breakdown per commune of the scope: commune code → per value, the cases and the children. */
     Map<String, List<StatisticsReport.DimensionCount>> dimensionByCommune(StatisticsScope scope, LocalDate from,
                                                                          LocalDate to, StatisticsDimension dimension) {
-        return breakdown(scope, from, to, dimension, true);
+        return breakdowns(scope, from, to, List.of(dimension), true).getOrDefault(dimension.key(), Map.of());
     }
 
     /** The group of a breakdown that is not per commune. */
     private static final String WHOLE_SCOPE = "";
 
     /**
-     * Per group (the commune, or {@link #WHOLE_SCOPE}) and value: the cases, from the months kept and the days of a
-     * month the period covers in part; and the children, each once in a group — the cases less the later cases of
-     * the same child with the same value in the group and period. Those are read from the children with two cases
-     * or more in the period: a case whose child's previous case ({@code *_prev_on}) falls in the period.
+     * Per breakdown, group (the commune, or {@link #WHOLE_SCOPE}) and value: the cases, from the months kept and the
+     * days of a month the period covers in part; and the children, each once in a group — the cases less the later
+     * cases of the same child with the same value in the group and period ({@link #repeats}).
      */
-    private Map<String, List<StatisticsReport.DimensionCount>> breakdown(StatisticsScope scope, LocalDate from,
-                                                                          LocalDate to, StatisticsDimension dimension,
-                                                                          boolean byCommune) {
+    private Map<String, Map<String, List<StatisticsReport.DimensionCount>>> breakdowns(
+            StatisticsScope scope, LocalDate from, LocalDate to, List<StatisticsDimension> breakdowns, boolean byCommune) {
         Map<List<String>, int[]> counts = new java.util.TreeMap<>(java.util.Comparator
-                .<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+                .<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
         String group = byCommune ? "s.commune_code" : "''";
         Months months = Months.of(from, to);
         if (months.any()) {
             jdbc.sql("""
-                            select %s, value, sum(cases) from statistics_dimension_month s
-                            where %s and dimension = :key and month between :first and :last
-                            group by 1, 2""".formatted(group, scope(scope, "s.")))
+                            select dimension, %s, value, sum(cases) from statistics_dimension_month s
+                            where %s and dimension = any(:keys) and month between :first and :last
+                            group by 1, 2, 3""".formatted(group, scope(scope, "s.")))
                     .param("commune", scope.communeCode()).param("province", scope.provinceCode())
-                    .param("key", dimension.key())
+                    .param("keys", breakdowns.stream().map(StatisticsDimension::key).toArray(String[]::new))
                     .param("first", Date.valueOf(months.first())).param("last", Date.valueOf(months.lastDay()))
                     .query(rs -> {
-                        int cases = rs.getInt(3);
-                        int[] c = counts.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new int[2]);
-                        c[0] += cases;
-                        c[1] += cases;
+                        add(counts, rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4));
                     });
         }
-        String values = "(" + dimension.caseValues() + ") as v (case_id, value)";
         for (LocalDate[] days : months.outside(from, to)) {
-            days(scope, from, days[0], days[1], """
-                    select %s, cast(v.value as text), count(distinct s.case_id)
-                    from statistics_case s join %s on v.case_id = s.case_id
-                    where {cases of the days} and %s
-                    group by 1, 2""".formatted(group, values, population(dimension, "s.")))
-                    .query(rs -> {
-                        int cases = rs.getInt(3);
-                        int[] c = counts.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new int[2]);
-                        c[0] += cases;
-                        c[1] += cases;
-                    });
+            for (StatisticsDimension dimension : breakdowns) {
+                days(scope, from, days[0], days[1], """
+                        select %s, cast(v.value as text), count(distinct s.case_id)
+                        from statistics_case s join (%s) as v (case_id, value) on v.case_id = s.case_id
+                        where {cases of the days} and %s
+                        group by 1, 2""".formatted(group, dimension.caseValues(), population(dimension, "s.")))
+                        .query(rs -> {
+                            add(counts, dimension.key(), rs.getString(1), rs.getString(2), rs.getInt(3));
+                        });
+            }
         }
-        String previous = dimension.population() == StatisticsDimension.Population.ABUSED ? "s.abused_prev_on"
-                : "s.child_prev_on";
-        days(scope, from, from, to, """
-                select g.grp, g.value, sum(g.n - 1) from (
-                    select %s as grp, cast(v.value as text) as value, s.child_key, count(distinct s.case_id) as n
-                    from statistics_case s join %s on v.case_id = s.case_id
-                    where s.child_key in (select s.child_key from statistics_case s
-                                          where {cases of the days} and %s and %s >= :from and %s)
-                      and {cases of the days} and %s
-                    group by 1, 2, 3) g
-                where g.n > 1
-                group by 1, 2""".formatted(group, values, REPEAT, previous, population(dimension, "s."),
-                        population(dimension, "s.")))
-                .query(rs -> {
-                    int[] c = counts.get(List.of(rs.getString(1), rs.getString(2)));
-                    if (c != null) {
-                        c[1] -= rs.getInt(3);
-                    }
-                });
-        Map<String, List<StatisticsReport.DimensionCount>> byGroup = new java.util.TreeMap<>();
-        counts.forEach((key, c) -> {
-            if (c[0] > 0) {
-                byGroup.computeIfAbsent(key.get(0), k -> new ArrayList<>())
-                        .add(new StatisticsReport.DimensionCount(key.get(1), c[0], c[1]));
+        repeats(scope, from, to, breakdowns, byCommune).query(rs -> {
+            int[] c = counts.get(List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
+            if (c != null) {
+                c[1] -= rs.getInt(4);
             }
         });
-        return byGroup;
+        Map<String, Map<String, List<StatisticsReport.DimensionCount>>> result = new java.util.TreeMap<>();
+        counts.forEach((key, c) -> {
+            if (c[0] > 0) {
+                result.computeIfAbsent(key.get(0), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(key.get(1), k -> new ArrayList<>())
+                        .add(new StatisticsReport.DimensionCount(key.get(2), c[0], c[1]));
+            }
+        });
+        return result;
+    }
+
+    private static void add(Map<List<String>, int[]> counts, String key, String group, String value, int cases) {
+        int[] c = counts.computeIfAbsent(List.of(key, group, value), k -> new int[2]);
+        c[0] += cases;
+        c[1] += cases;
+    }
+
+    /**
+     * Per breakdown, group and value, the cases of the period that are not the child's first there with that value:
+     * read from the children with two cases or more in the scope and period — those a case's previous case
+     * ({@code *_prev_on}) in the period names, one in ten at most — for every breakdown in one statement.
+     */
+    private JdbcClient.StatementSpec repeats(StatisticsScope scope, LocalDate from, LocalDate to,
+                                             List<StatisticsDimension> breakdowns, boolean byCommune) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < breakdowns.size(); i++) {
+            values.append(i == 0 ? "" : " union all ").append("select cast(:key").append(i).append(" as text), cast(:population")
+                    .append(i).append(" as text), x.case_id, cast(x.value as text) from (")
+                    .append(breakdowns.get(i).caseValues()).append(") as x (case_id, value)");
+        }
+        var statement = days(scope, from, from, to, """
+                with repeated as materialized (
+                    select distinct s.child_key from statistics_case s
+                    where {cases of the days} and %s and (s.child_prev_on >= :from or s.abused_prev_on >= :from)),
+                theirs as materialized (
+                    select s.case_id, s.commune_code, s.child_key, s.abused, s.is_case
+                    from repeated r join statistics_case s on s.child_key = r.child_key
+                    where {cases of the days})
+                select g.dimension, g.grp, g.value, sum(g.n - 1) from (
+                    select v.dimension, %s as grp, v.value, t.child_key, count(distinct t.case_id) as n
+                    from theirs t join (%s) as v (dimension, population, case_id, value) on v.case_id = t.case_id
+                    where (v.population = 'ABUSED' and t.abused) or (v.population = 'CASES' and t.is_case)
+                    group by 1, 2, 3, 4) g
+                where g.n > 1
+                group by 1, 2, 3""".formatted(REPEAT, byCommune ? "t.commune_code" : "''", values));
+        for (int i = 0; i < breakdowns.size(); i++) {
+            statement = statement.param("key" + i, breakdowns.get(i).key())
+                    .param("population" + i, breakdowns.get(i).population().name());
+        }
+        return statement;
     }
 
     /** The cases a breakdown counts: the children abused, or every case (reports found unfounded left out). */
