@@ -29,10 +29,10 @@ import vn.trean.identity.IntegrationEvents.IntegrationTokenRevoked;
 import vn.trean.organisation.OrganisationEvents.AgencyChanged;
 import vn.trean.organisation.OrganisationEvents.OpenTasksMoved;
 import vn.trean.organisation.OrganisationEvents.RoutingRuleChanged;
-import vn.trean.workflow.WorkflowEvents.HolidaysChanged;
-import vn.trean.workflow.WorkflowEvents.ModelsDeployed;
 import vn.trean.oversight.BreachEvents.BreachReasonGiven;
 import vn.trean.oversight.BreachEvents.DeadlineBreached;
+import vn.trean.workflow.WorkflowEvents.HolidaysChanged;
+import vn.trean.workflow.WorkflowEvents.ModelsDeployed;
 import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
 
 /**
