@@ -29,6 +29,8 @@ import vn.trean.identity.IntegrationEvents.IntegrationTokenRevoked;
 import vn.trean.organisation.OrganisationEvents.AgencyChanged;
 import vn.trean.organisation.OrganisationEvents.OpenTasksMoved;
 import vn.trean.organisation.OrganisationEvents.RoutingRuleChanged;
+import vn.trean.oversight.BreachEvents.BreachReasonGiven;
+import vn.trean.oversight.BreachEvents.DeadlineBreached;
 import vn.trean.workflow.WorkflowEvents.HolidaysChanged;
 import vn.trean.workflow.WorkflowEvents.ModelsDeployed;
 import vn.trean.workflow.WorkflowEvents.TwelveHourWindowBreached;
@@ -160,6 +162,19 @@ public class AuditLog {
     void on(TwelveHourWindowBreached e) {
         write("system", "DEADLINE_BREACHED", e.caseId(),
                 Map.of("steps", e.openSteps().stream().map(s -> s.stepKey()).toList()));
+    }
+
+    /** Issue 12 item 1: a breach the deadline watcher recorded, and the reason its agency gave. */
+    @EventListener
+    void on(DeadlineBreached e) {
+        write("system", "DEADLINE_BREACHED", e.caseId(), Map.of("steps", List.of(e.stepKey()),
+                "breachId", e.breachId()));
+    }
+
+    @EventListener
+    void on(BreachReasonGiven e) {
+        write(e.actor(), "BREACH_REASON_GIVEN", e.caseId(), Map.of("breachId", e.breachId(), "step", e.stepKey(),
+                "reasonCode", e.reason().name()));
     }
 
     @EventListener

@@ -18,8 +18,11 @@ import vn.trean.notifications.mail.Letter;
 import vn.trean.notifications.mail.Letters;
 import vn.trean.notifications.mail.MailOutbox;
 import vn.trean.organisation.Organisation;
+import vn.trean.oversight.BreachEvents.BreachEscalated;
+import vn.trean.oversight.BreachEvents.DeadlineBreached;
 import vn.trean.tasks.TaskRow;
 import vn.trean.tasks.WorkList;
+import vn.trean.workflow.CaseProcess;
 import vn.trean.workflow.WorkflowEvents.EmergencyReported;
 import vn.trean.workflow.WorkflowEvents.TaskRouted;
 import vn.trean.workflow.WorkflowEvents.TwelveHourReminderDue;
@@ -245,10 +248,49 @@ public class Notifications {
         }
     }
 
+    // Issue 12 item 1: a breach for every legal deadline, recorded by oversight's deadline watcher.
+
+    /**
+     * A step's deadline passed undone: the chairman of the case's commune is told, and the agency that holds the
+     * step (which gives the reason), in the app and by mail as a 12-hour breach is. Keyed by the breach: once each.
+     */
+    @EventListener
+    void on(DeadlineBreached breach) {
+        List<Letters.Step> steps = List.of(new Letters.Step(breach.stepKey(), breach.stepName()));
+        Letter letter = letters.write(Kind.DEADLINE_BREACH, breach.caseId(), breach.caseNumber(), steps, breach.dueAt());
+        About about = new About(breach.caseNumber(), breach.stepKey(), breach.stepName(),
+                communeName(breach.communeCode()), null, false);
+        java.util.Set<String> told = new java.util.LinkedHashSet<>();
+        organisation.agencyForRole(CaseProcess.Role.COMMUNE_CHAIRMAN, breach.communeCode(), breach.provinceCode(),
+                LocalDate.now(VIETNAM)).ifPresent(chairman -> told.add(chairman.id()));
+        if (breach.agencyId() != null) {
+            told.add(breach.agencyId());
+        }
+        for (String agency : told) {
+            notify(breach.caseId(), Kind.DEADLINE_BREACH, agency, String.valueOf(breach.breachId()), letter, about);
+        }
+    }
+
+    /** No reason came within the grace: the province supervisor of the case's province is told, once. */
+    @EventListener
+    void on(BreachEscalated escalated) {
+        List<Letters.Step> steps = List.of(new Letters.Step(escalated.stepKey(), null));
+        Letter letter = letters.write(Kind.DEADLINE_BREACH_ESCALATED, escalated.caseId(), escalated.caseNumber(), steps,
+                escalated.dueAt());
+        About about = new About(escalated.caseNumber(), escalated.stepKey(), null,
+                communeName(escalated.communeCode()), null, false);
+        organisation.agencyForRole(CaseProcess.Role.PROVINCE_SUPERVISOR, escalated.communeCode(),
+                        escalated.provinceCode(), LocalDate.now(VIETNAM))
+                .ifPresent(supervisor -> notify(escalated.caseId(), Kind.DEADLINE_BREACH_ESCALATED, supervisor.id(),
+                        String.valueOf(escalated.breachId()), letter, about));
+    }
+
     /** The kinds of notification. */
     public enum Kind { NEW_TASK, TWELVE_HOUR_REMINDER, TWELVE_HOUR_BREACH, REPORT_LINKED, EMERGENCY_REPORTED,
         TRANSFER_REQUESTED, TRANSFER_ACCEPTED, TRANSFER_REFUSED,
-        SEPARATION_REPORTED, SEPARATION_REMINDER, SERIOUS_CASE_REPORTED, REPORT_DUE }
+        SEPARATION_REPORTED, SEPARATION_REMINDER, SERIOUS_CASE_REPORTED, REPORT_DUE,
+        // issue 12 item 1
+        DEADLINE_BREACH, DEADLINE_BREACH_ESCALATED }
 
     /**
      * What the app's notification names (issue 11 item 5): words a shared screen may show — the case number, the

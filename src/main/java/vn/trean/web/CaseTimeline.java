@@ -31,7 +31,7 @@ public class CaseTimeline {
     static final String ENGINE_ACTOR = "system";
     /** Entries the engine records by itself, no one's task. */
     private static final Set<String> ENGINE_ENTRIES = Set.of("forward_to_commune", "emergency_reported",
-            "separation_reported");
+            "separation_reported", vn.trean.oversight.Oversight.BREACH_ENTRY);
     private static final Pattern ISO_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?");
 
@@ -123,6 +123,13 @@ public class CaseTimeline {
         if (value instanceof String text) {
             if (key.endsWith("CommuneCode") && names.communes().containsKey(text)) {
                 return names.communes().get(text);
+            }
+            // issue 12 item 1: a breach names its step by key, its reason by code
+            if (key.endsWith("StepKey")) {
+                return message("page.step." + text, text, locale);
+            }
+            if (vn.trean.oversight.Breaches.REASON_ENTRY.equals(stepKey) && "reasonCode".equals(key)) {
+                return message("page.breaches.reason." + text, text, locale);
             }
             if (names.agencies().containsKey(text)) {
                 return names.agencies().get(text);
