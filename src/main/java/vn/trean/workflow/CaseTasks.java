@@ -175,8 +175,15 @@ public class CaseTasks {
     public void complete(WorkItem item, String username, Map<String, Object> formValues) {
         Task task = tasks.createTaskQuery().taskId(item.taskId()).singleResult();
         Optional<Step> step = Step.ofElementId(task.getTaskDefinitionKey());
-        step.ifPresent(s -> effects.apply(s, item.caseId(), item.measureId(), formValues, username));
-        cases.recordStepData(item.taskId(), formValues);
+        Map<String, Object> recorded = formValues;
+        if (step.filter(Step.REVIEW_CASE::equals).isPresent()) {
+            // the review ends the plan: it records, as the server sees them, the measures still open then
+            recorded = new java.util.LinkedHashMap<>(formValues);
+            recorded.put(CaseProcess.OPEN_MEASURES_FIELD, openMeasures(task.getProcessInstanceId()));
+        }
+        Map<String, Object> values = recorded;
+        step.ifPresent(s -> effects.apply(s, item.caseId(), item.measureId(), values, username));
+        cases.recordStepData(item.taskId(), values);
         if (task.getAssignee() == null) {
             tasks.setAssignee(item.taskId(), username);
         }

@@ -117,6 +117,14 @@ class PlanDeadlineIntegrationTests extends ApiIntegrationTest {
             count += "review_case".equals(task.get("stepKey").asText()) ? 1 : 0;
         }
         assertThat(count).as("no second review when the last measure is done").isOne();
+
+        // what the review records as open is the server's list, never the client's
+        complete("officer", caseId, "review_case", Map.of("remainingHarm", "low", "perpetratorAccess", "low",
+                "careObstacles", "low", "selfProtection", "high", "noLongerAtRisk", true, "stateStable", true,
+                "reviewNote", "Trẻ ổn định", "openMeasures", "Không có nhiệm vụ nào"));
+        assertThat(count("select count(*) from step_record where case_id = ? and step_key = 'review_case'"
+                + " and data ->> 'openMeasures' = ?", caseId, vn.trean.workflow.CaseProcess.NO_OPEN_MEASURES)).isOne();
+        assertThat(hasTask("chairman", caseId, "close_case")).isTrue();
     }
 
     @Test
