@@ -193,9 +193,11 @@ public interface CaseFiles {
 
     /**
      * @param windowStepsDoneAt when the last of the case's 12-hour steps was completed; null while one is open
+     * @param planDraftOpenedAt when the ordinary (not emergency) plan was first opened for drafting; null for none
+     * @param verifiedAt        when verification ended: the plan's 5 + 2 working days count from it
      */
     record Milestones(UUID caseId, String communeCode, Instant receivedAt, Instant windowStepsDoneAt,
-                      Instant planDraftOpenedAt, Instant planApprovedAt) {
+                      Instant planDraftOpenedAt, Instant planApprovedAt, Instant verifiedAt) {
     }
 
     /**

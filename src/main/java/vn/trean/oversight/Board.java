@@ -103,7 +103,7 @@ public class Board {
      * @param casesReceived   cases received in the period whose 12-hour window has ended
      * @param twelveHourInTime of those, the cases whose 12-hour steps were all done within 12 hours of receipt
      * @param plansApproved   cases whose plan was approved
-     * @param plansInTime     of those, approved within 7 working days of the plan step opening
+     * @param plansInTime     of those, approved within 7 working days of the end of verification (the plan clock)
      */
     public record ComplianceRow(String communeCode, int casesReceived, int twelveHourInTime, int plansApproved,
                                 int plansInTime) {
@@ -175,9 +175,10 @@ public class Board {
                     counts[1]++;
                 }
             }
-            if (m.planApprovedAt() != null && m.planDraftOpenedAt() != null) {
+            // an ordinary plan approved: on time when within the 5 + 2 working days from the end of verification
+            if (m.planApprovedAt() != null && m.planDraftOpenedAt() != null && m.verifiedAt() != null) {
                 counts[2]++;
-                if (!m.planApprovedAt().isAfter(workingDays.add(m.planDraftOpenedAt(), CaseProcess.PLAN_WORKING_DAYS))) {
+                if (!m.planApprovedAt().isAfter(workingDays.add(m.verifiedAt(), CaseProcess.PLAN_WORKING_DAYS))) {
                     counts[3]++;
                 }
             }

@@ -62,9 +62,10 @@ class StatisticsQueries {
     private static final String DUE = "{due}";
     /** A plan approved, not an emergency's (exempt from the working-day limits, Decree 56 art. 31.3). */
     private static final String PLAN_APPROVED =
-            "s.plan_approved_at is not null and s.plan_draft_opened_at is not null and s.emergency is not true";
+            "s.plan_approved_at is not null and s.plan_draft_opened_at is not null and s.verified_at is not null"
+                    + " and s.emergency is not true";
     /**
-     * Approved within 7 working days of the plan step opening, as the board judges it: the calendar is handed over
+     * Approved within 7 working days of the end of verification (the plan clock, issue 12), as the board judges it: the calendar is handed over
      * as the number of working days up to each day from {@code :calendarStart} ({@code :ordinals}) and whether the
      * day is one ({@code :working}), looked up by the day's distance from the start.
      */
@@ -115,12 +116,12 @@ class StatisticsQueries {
     }
 
     private static String planInTime() {
-        String opened = "(cast(s.plan_draft_opened_at at time zone " + VIETNAM + " as date) - :calendarStart + 1)";
+        String opened = "(cast(s.verified_at at time zone " + VIETNAM + " as date) - :calendarStart + 1)";
         String approved = "(cast(s.plan_approved_at at time zone " + VIETNAM + " as date) - :calendarStart + 1)";
         String between = "((cast(:ordinals as int[]))[" + approved + "] - (cast(:ordinals as int[]))[" + opened + "])";
         return "(" + between + " < :limit or (" + between + " = :limit and (cast(:working as boolean[]))[" + approved
                 + "] and cast(s.plan_approved_at at time zone " + VIETNAM + " as time)"
-                + " <= cast(s.plan_draft_opened_at at time zone " + VIETNAM + " as time)))";
+                + " <= cast(s.verified_at at time zone " + VIETNAM + " as time)))";
     }
 
     /** The counts of a bucket, in the order of its {@link Bucket#counts}. */

@@ -2,6 +2,7 @@ package vn.trean.workflow;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
@@ -169,6 +170,21 @@ public final class CaseProcess {
         public static final String CRIME_REPORT = "sub_crime_report";
         public static final String CRIME_INDICATED = "event_crime_indicated";
         public static final String CRIME_OUTCOME_RECORDED = "event_crime_outcome_recorded";
+        // Issue 12 items 4 and 5: the plan's implementation, its review at the plan's end and measures that start later.
+        /** The plan in effect until its review: the measures and the review, ended as a whole when the review is done. */
+        public static final String PLAN_IMPLEMENTATION = "sub_plan_implementation";
+        /** One instance per measure of the plan ({@link Var#MEASURE_ID}): waits for its start date, then its task. */
+        public static final String MEASURE = "sub_measure";
+        public static final String GATEWAY_MEASURE_STARTS_LATER = "gateway_measure_starts_later";
+        /** Opens a measure's task on its start date ({@link Var#MEASURE_STARTS_AT}). */
+        public static final String TIMER_MEASURE_START = "timer_measure_start";
+        /** Non-interrupting, on {@link #MEASURE}: opens the review at the plan's end with measures still open. */
+        public static final String TIMER_PLAN_END = "timer_plan_end";
+        /** After the last measure: to the review, unless the plan's end already opened it. */
+        public static final String GATEWAY_REVIEW_OPENED = "gateway_review_opened";
+        public static final String MEASURES_DONE_AFTER_REVIEW = "event_measures_done_after_review";
+        /** Terminates {@link #PLAN_IMPLEMENTATION}: the measures still open end with the review. */
+        public static final String PLAN_REVIEWED = "event_plan_reviewed";
 
         private Element() {
         }
@@ -211,6 +227,25 @@ public final class CaseProcess {
         public static final String POLICE_NAMED = "policeNamed";
         /** Whether verification or the emergency intervention named health: opens {@link Step#HEALTH_RESPONSE}. */
         public static final String HEALTH_NAMED = "healthNamed";
+        // Issue 12 item 2: the plan clock, set by Delegate#START_PLAN_CLOCK.
+        /** When the plan's 5 + 2 working days began: the end of verification, or the review that started a new cycle. */
+        public static final String PLAN_CLOCK_STARTS_AT = "planClockStartsAt";
+        /**
+         * {@link #PLAN_CLOCK_STARTS_AT} plus {@link #PLAN_DRAFT_WORKING_DAYS} working days: the due date of the
+         * assessment, the meeting and the draft, which share it.
+         */
+        public static final String PLAN_DRAFT_DUE_AT = "planDraftDueAt";
+        // Issue 12 items 4 and 5, set by Delegate#ACTIVATE_PLAN and Delegate#SCHEDULE_MEASURE.
+        /** The plan's end: its latest measure's due moment ({@link #measureDueAt}); the review opens then at the latest. */
+        public static final String PLAN_ENDS_AT = "planEndsAt";
+        /** Local to {@link Element#PLAN_IMPLEMENTATION}: the plan's end has opened the review. */
+        public static final String PLAN_REVIEW_OPENED = "planReviewOpened";
+        /** Local to one measure's instance: its start date is after today, so its task waits for it. */
+        public static final String MEASURE_STARTS_LATER = "measureStartsLater";
+        /** Local to one measure's instance: the start of its start date. */
+        public static final String MEASURE_STARTS_AT = "measureStartsAt";
+        /** Local to one measure's instance: its task's due date ({@link #measureDueAt} of its end date). */
+        public static final String MEASURE_ENDS_AT = "measureEndsAt";
 
         private Var() {
         }
@@ -234,6 +269,15 @@ public final class CaseProcess {
 
     /** The field of {@code forms/assign_receiving_agency.form} that names the chosen agency. */
     public static final String RECEIVING_AGENCY_FIELD = "receivingAgencyId";
+
+    /**
+     * The read-only (disabled) field of {@code forms/review_case.form} listing the measures still open when the review
+     * opens, filled in by the server (issue 12 item 4); never taken from what is submitted.
+     */
+    public static final String OPEN_MEASURES_FIELD = "openMeasures";
+
+    /** What {@link #OPEN_MEASURES_FIELD} says when every measure is done (the form's language, Vietnamese). */
+    public static final String NO_OPEN_MEASURES = "Không có: mọi nhiệm vụ đã kết thúc.";
 
     /** The key under which the assign form's choices (offered by the server) are filled in. */
     public static final String RECEIVING_AGENCY_CHOICES = "receivingAgencyChoices";
@@ -326,12 +370,51 @@ public final class CaseProcess {
     public static final Duration TWELVE_HOUR_SPAN = Duration.ofHours(12);
 
     /**
-     * The plan's legal span in working days: drafted in 5, approved in 2 (the model's {@code P5WD} on
-     * {@link Step#DRAFT_PLAN} and {@code P2WD} on {@link Step#APPROVE_PLAN}); the board's compliance counts it.
+     * The plan's legal span in working days from the end of verification: drafted in 5 ({@code ${planDraftDueAt}} on
+     * {@link Step#DRAFT_PLAN}), approved in 2 ({@code P2WD} on {@link Step#APPROVE_PLAN}); the board's compliance
+     * counts the whole span, from the end of verification to the approval.
      * An emergency case's plan is exempt ({@link Step#DRAFT_EMERGENCY_PLAN} inside the 12 hours, Decree 56, art. 31.3):
      * the board does not count emergency cases.
      */
     public static final int PLAN_WORKING_DAYS = 5 + 2;
+
+    /*
+     * Issue 12 item 2, the plan clock: the law's 5 working days to draft run from the end of verification (the
+     * procedure leaves the start open; we chose verification's end, shown in the model as the end listener
+     * ${startPlanClock} of task_verify_report, and as the take listener of flow_new_plan_cycle for a later cycle).
+     * The assessment and the meeting are part of drafting: they share the draft's deadline (Var#PLAN_DRAFT_DUE_AT)
+     * instead of adding 5 + 2 days of their own, and a plan returned for changes keeps it. Approval has 2 working
+     * days from the draft's submission (P2WD on task_approve_plan). The board counts a plan approved within
+     * PLAN_WORKING_DAYS of the end of verification as on time. An emergency keeps the waiver (its plan is drafted in
+     * the 12 hours and approved without a working-day limit); a later cycle of it, started by a review, is an
+     * ordinary plan and runs on the clock the review restarted.
+     */
+    /** Working days to draft the plan, from {@link Var#PLAN_CLOCK_STARTS_AT}. */
+    public static final int PLAN_DRAFT_WORKING_DAYS = 5;
+
+    /** A deadline the model reads from a variable, computed as working days from another variable. */
+    public record WorkingDayDeadline(String startVariable, int workingDays) {
+    }
+
+    /**
+     * The working-day deadlines held in variables, by the variable the model's {@code camunda:dueDate} names
+     * ({@code ${planDraftDueAt}}): moved like the {@code P<n>WD} ones when the holidays change.
+     */
+    public static final Map<String, WorkingDayDeadline> WORKING_DAY_DEADLINES = Map.of(
+            Var.PLAN_DRAFT_DUE_AT, new WorkingDayDeadline(Var.PLAN_CLOCK_STARTS_AT, PLAN_DRAFT_WORKING_DAYS));
+
+    /** The hour of a measure's end date by which it is due: the end of the working day. */
+    public static final LocalTime MEASURE_DUE_TIME = LocalTime.of(17, 0);
+
+    /** When a measure ending on {@code endDate} is due (and a plan ending then, reviewed). */
+    public static Date measureDueAt(LocalDate endDate, ZoneId zone) {
+        return Date.from(endDate.atTime(MEASURE_DUE_TIME).atZone(zone).toInstant());
+    }
+
+    /** When the task of a measure starting on {@code startDate} opens: the start of that day. */
+    public static Date measureOpensAt(LocalDate startDate, ZoneId zone) {
+        return Date.from(startDate.atStartOfDay(zone).toInstant());
+    }
 
     /** A temporary separation lasts at most 15 calendar days from the chairman's decision (Decree 56, art. 32). */
     public static final Duration SEPARATION_LIMIT = Duration.ofDays(15);
@@ -382,13 +465,18 @@ public final class CaseProcess {
         public static final String ACTIVATE_PLAN = "activatePlan";
         public static final String CLOSE_CASE = "closeCase";
         public static final String REMIND_SEPARATION_LIMIT = "remindSeparationLimit";
+        /** Starts the plan clock (issue 12 item 2): an execution listener at the end of verification and on a new cycle. */
+        public static final String START_PLAN_CLOCK = "startPlanClock";
+        /** Reads one measure's dates into its instance (issue 12 items 4, 5): an execution listener at its start. */
+        public static final String SCHEDULE_MEASURE = "scheduleMeasure";
 
         /**
          * Every bean a model may name: the engine resolves no other bean in an expression, and the model
          * rules refuse a model that names one.
          */
         public static final Set<String> ALL = Set.of(FORWARD_TO_COMMUNE, REMIND_TWELVE_HOUR_WINDOW,
-                RECORD_TWELVE_HOUR_BREACH, ACTIVATE_PLAN, CLOSE_CASE, REMIND_SEPARATION_LIMIT);
+                RECORD_TWELVE_HOUR_BREACH, ACTIVATE_PLAN, CLOSE_CASE, REMIND_SEPARATION_LIMIT, START_PLAN_CLOCK,
+                SCHEDULE_MEASURE);
 
         private Delegate() {
         }

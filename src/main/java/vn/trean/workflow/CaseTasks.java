@@ -123,16 +123,38 @@ public class CaseTasks {
 
     /**
      * The values a task's form opens with, by field key: for verification and assessment, the case's current
-     * classification (so that a correction starts from what intake recorded). Empty for any other step.
+     * classification (so that a correction starts from what intake recorded); for the review, the measures still
+     * open ({@link CaseProcess#OPEN_MEASURES_FIELD}). Empty for any other step.
      */
     public Map<String, Object> formDefaults(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null && Step.REVIEW_CASE.elementId().equals(task.getTaskDefinitionKey())) {
+            return Map.of(CaseProcess.OPEN_MEASURES_FIELD, openMeasures(task.getProcessInstanceId()));
+        }
         if (task == null || Step.ofElementId(task.getTaskDefinitionKey()).filter(CLASSIFYING_STEPS::contains).isEmpty()) {
             return Map.of();
         }
         Object caseId = tasks.getVariable(taskId, Var.CASE_ID);
         return caseId == null ? Map.of() : classifications.of(UUID.fromString(caseId.toString()))
                 .map(dimensions -> ClassificationFields.of(dimensions.classification())).orElse(Map.of());
+    }
+
+    /**
+     * The measures of the plan whose tasks are still open, one line each with its end date, for the review (issue 12
+     * item 4): a review at the plan's end sees what is not done, and these tasks end with the review.
+     */
+    private String openMeasures(String processInstanceId) {
+        var endDate = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        List<String> lines = new ArrayList<>();
+        for (Task measureTask : tasks.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(Step.IMPLEMENT_MEASURE.elementId()).orderByDueDate().asc().list()) {
+            Object measureId = tasks.getVariable(measureTask.getId(), Var.MEASURE_ID);
+            if (measureId != null) {
+                cases.measure(UUID.fromString(measureId.toString())).ifPresent(m ->
+                        lines.add("- " + m.description() + " (" + m.endDate().format(endDate) + ")"));
+            }
+        }
+        return lines.isEmpty() ? CaseProcess.NO_OPEN_MEASURES : String.join("\n", lines);
     }
 
     public void claim(String taskId, String username) {
@@ -153,8 +175,15 @@ public class CaseTasks {
     public void complete(WorkItem item, String username, Map<String, Object> formValues) {
         Task task = tasks.createTaskQuery().taskId(item.taskId()).singleResult();
         Optional<Step> step = Step.ofElementId(task.getTaskDefinitionKey());
-        step.ifPresent(s -> effects.apply(s, item.caseId(), item.measureId(), formValues, username));
-        cases.recordStepData(item.taskId(), formValues);
+        Map<String, Object> recorded = formValues;
+        if (step.filter(Step.REVIEW_CASE::equals).isPresent()) {
+            // the review ends the plan: it records, as the server sees them, the measures still open then
+            recorded = new java.util.LinkedHashMap<>(formValues);
+            recorded.put(CaseProcess.OPEN_MEASURES_FIELD, openMeasures(task.getProcessInstanceId()));
+        }
+        Map<String, Object> values = recorded;
+        step.ifPresent(s -> effects.apply(s, item.caseId(), item.measureId(), values, username));
+        cases.recordStepData(item.taskId(), values);
         if (task.getAssignee() == null) {
             tasks.setAssignee(item.taskId(), username);
         }

@@ -104,9 +104,17 @@ class CaseProcessTests {
     private final RecordingDelegate forwardToCommune = new RecordingDelegate();
     private final RecordingDelegate remindTwelveHourWindow = new RecordingDelegate();
     private final RecordingDelegate recordTwelveHourBreach = new RecordingDelegate();
-    private final RecordingDelegate activatePlan = new RecordingDelegate((execution, call) ->
-            execution.setVariable(Var.MEASURE_IDS,
-                    new ArrayList<>(List.of("measure-" + (2 * call - 1), "measure-" + (2 * call)))));
+    private final RecordingDelegate activatePlan = new RecordingDelegate((execution, call) -> {
+        execution.setVariable(Var.MEASURE_IDS,
+                new ArrayList<>(List.of("measure-" + (2 * call - 1), "measure-" + (2 * call))));
+        execution.setVariable(Var.PLAN_ENDS_AT, plusDays(ClockUtil.getCurrentTime(), 30));
+    });
+    /** Every measure of these tests starts today and ends in 30 days (PlanClockProcessTests varies them). */
+    private final RecordingDelegate scheduleMeasure = new RecordingDelegate((execution, call) -> {
+        execution.setVariableLocal(Var.MEASURE_STARTS_LATER, false);
+        execution.setVariableLocal(Var.MEASURE_STARTS_AT, ClockUtil.getCurrentTime());
+        execution.setVariableLocal(Var.MEASURE_ENDS_AT, plusDays(ClockUtil.getCurrentTime(), 30));
+    });
     private final RecordingDelegate closeCase = new RecordingDelegate();
     private final RecordingDelegate remindSeparationLimit = new RecordingDelegate();
 
@@ -126,6 +134,8 @@ class CaseProcessTests {
         Mocks.register(Delegate.ACTIVATE_PLAN, activatePlan);
         Mocks.register(Delegate.CLOSE_CASE, closeCase);
         Mocks.register(Delegate.REMIND_SEPARATION_LIMIT, remindSeparationLimit);
+        Mocks.register(Delegate.START_PLAN_CLOCK, new vn.trean.workflow.delegate.StartPlanClock(ProcessTestEngine.CALENDAR));
+        Mocks.register(Delegate.SCHEDULE_MEASURE, scheduleMeasure);
         ClockUtil.setCurrentTime(MONDAY_MORNING);
     }
 
@@ -612,7 +622,8 @@ class CaseProcessTests {
         Date twoWorkingDaysLater = at(2027, 2, 12, 10, 0);
         assertThat(openTask(process, Step.ASSESS_NEEDS)).hasDueDate(fiveWorkingDaysLater);
         complete(openTask(process, Step.ASSESS_NEEDS));
-        assertThat(openTask(process, Step.HOLD_CASE_MEETING)).hasDueDate(twoWorkingDaysLater);
+        // the meeting shares the draft's deadline: 5 working days from the end of verification (issue 12 item 2)
+        assertThat(openTask(process, Step.HOLD_CASE_MEETING)).hasDueDate(fiveWorkingDaysLater);
         complete(openTask(process, Step.HOLD_CASE_MEETING), withVariables("protectionLevel", "support"));
 
         assertThat(process).isWaitingAtExactly(Step.DRAFT_PLAN.elementId());
@@ -630,7 +641,7 @@ class CaseProcessTests {
         then(measuresInProgress(process)).containsExactlyInAnyOrder("measure-1", "measure-2");
         completeAllMeasures(process);
 
-        assertThat(process).isWaitingAtExactly(Step.REVIEW_CASE.elementId());
+        assertThat(process).isWaitingAtExactly(Element.PLAN_IMPLEMENTATION, Step.REVIEW_CASE.elementId());
         complete(openTask(process, Step.REVIEW_CASE), withVariables("noLongerAtRisk", false, "stateStable", true));
 
         assertThat(process).as("a child still at risk starts a new cycle")
@@ -665,7 +676,11 @@ class CaseProcessTests {
         then(timesPassed(process, Step.ASSESS_NEEDS)).isEqualTo(3);
         then(timesPassed(process, Step.DRAFT_PLAN)).isEqualTo(4);
         then(timesPassed(process, Step.IMPLEMENT_MEASURE)).isEqualTo(6);
-        then(endEventsReached(process)).containsExactlyInAnyOrder("event_window_closed", Element.CASE_CLOSED);
+        // besides the window and the case, each measure ended once and each plan ended with its review
+        List<String> ends = new ArrayList<>(List.of("event_window_closed", Element.CASE_CLOSED));
+        ends.addAll(java.util.Collections.nCopies(6, "event_measure_done"));
+        ends.addAll(java.util.Collections.nCopies(3, Element.PLAN_REVIEWED));
+        then(endEventsReached(process)).containsExactlyInAnyOrderElementsOf(ends);
     }
 
     @Test
@@ -957,7 +972,7 @@ class CaseProcessTests {
     private List<String> measuresInProgress(ProcessInstance process) {
         List<Task> measures = openTasks(process, Step.IMPLEMENT_MEASURE);
         return measures.stream()
-                .map(task -> (String) runtimeService.getVariableLocal(task.getExecutionId(), Var.MEASURE_ID))
+                .map(task -> (String) runtimeService.getVariable(task.getExecutionId(), Var.MEASURE_ID))
                 .toList();
     }
 

@@ -448,7 +448,9 @@ class JdbcCaseFiles implements CaseFiles {
                                -- an emergency case's plan is exempt from the 5 + 2 working days (Decree 56, art. 31.3)
                                min(s.opened_at) filter (where s.step_key = 'draft_plan' and c.emergency is not true) as draft_opened,
                                min(s.completed_at) filter (where s.step_key = 'approve_plan'
-                                                             and s.data ->> 'planApproved' = 'yes') as approved
+                                                             and s.data ->> 'planApproved' = 'yes') as approved,
+                               -- the plan clock starts when verification ends (issue 12 item 2)
+                               max(s.completed_at) filter (where s.step_key = 'verify_report') as verified
                         from case_file c left join step_record s on s.case_id = c.id
                         where c.received_at >= :from and c.received_at < :to
                           and (cast(:commune as text) is null or c.commune_code = :commune)
@@ -458,7 +460,8 @@ class JdbcCaseFiles implements CaseFiles {
                 .param("commune", communeCode).param("province", provinceCode)
                 .param("window", windowStepKeys.toArray(String[]::new))
                 .query((rs, i) -> new Milestones(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, "received_at"),
-                        instant(rs, "window_done"), instant(rs, "draft_opened"), instant(rs, "approved")))
+                        instant(rs, "window_done"), instant(rs, "draft_opened"), instant(rs, "approved"),
+                        instant(rs, "verified")))
                 .list();
     }
 

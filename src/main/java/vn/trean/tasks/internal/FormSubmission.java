@@ -84,7 +84,8 @@ final class FormSubmission {
             } else if (INPUT_TYPES.contains(type) && c.hasNonNull("key")) {
                 String key = c.get("key").asText();
                 known.add(key);
-                if (hidden(c, values)) {
+                // a disabled field shows what the server filled in (the review's open measures): never the client's
+                if (hidden(c, values) || c.path("disabled").asBoolean()) {
                     continue;
                 }
                 Object value = field(c, type, values.get(key), prefix + key, violations);

@@ -9,10 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Event;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import vn.trean.casefile.CaseFiles;
+import vn.trean.workflow.CaseProcess;
+import vn.trean.workflow.CaseProcess.WorkingDayDeadline;
 import vn.trean.workflow.HolidayCalendar.Recalculated;
 import vn.trean.workflow.WorkflowEvents.TaskDueDateChanged;
 
@@ -31,26 +35,32 @@ import vn.trean.workflow.WorkflowEvents.TaskDueDateChanged;
  * Moves the open working-day deadlines to the holidays just saved, inside the saving transaction. A
  * deadline is a working-day one when its model says {@code P<n>WD} as written: a timer's {@code timeDate},
  * a user task's {@code camunda:dueDate}. Each is computed again from its original start — the timer job's
- * creation, the task's creation — so running it twice changes nothing the second time.
+ * creation, the task's creation — so running it twice changes nothing the second time. A deadline held in a variable
+ * ({@link CaseProcess#WORKING_DAY_DEADLINES}, e.g. the plan's draft, {@code ${planDraftDueAt}}) is computed again
+ * from the variable it counts from, and the open tasks that name it follow.
  */
 @Component
 public class DueDateRecalculation {
 
     private static final Logger log = LoggerFactory.getLogger(DueDateRecalculation.class);
     private static final Pattern WORKING_DAYS = Pattern.compile("P(\\d{1,3})WD");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
     private final ManagementService management;
     private final RepositoryService repository;
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final WorkingDayCalendar calendar;
     private final CaseFiles cases;
     private final ApplicationEventPublisher events;
 
     DueDateRecalculation(ManagementService management, RepositoryService repository, TaskService tasks,
-                         WorkingDayCalendar calendar, CaseFiles cases, ApplicationEventPublisher events) {
+                         RuntimeService runtime, WorkingDayCalendar calendar, CaseFiles cases,
+                         ApplicationEventPublisher events) {
         this.management = management;
         this.repository = repository;
         this.tasks = tasks;
+        this.runtime = runtime;
         this.calendar = calendar;
         this.cases = cases;
         this.events = events;
@@ -76,10 +86,21 @@ public class DueDateRecalculation {
                 }
             }
         }
+        CaseProcess.WORKING_DAY_DEADLINES.forEach((variable, deadline) -> recalculateVariables(variable, deadline, days));
         int moved = 0;
         for (ProcessDefinition process : repository.createProcessDefinitionQuery().list()) {
             BpmnModelInstance model = model(models, process.getId());
             for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
+                Optional<String> dueVariable = variableDeadline(userTask.getCamundaDueDate()).map(Map.Entry::getKey);
+                if (dueVariable.isPresent()) {
+                    for (Task task : tasks.createTaskQuery().processDefinitionId(process.getId())
+                            .taskDefinitionKey(userTask.getId()).active().list()) {
+                        if (followVariable(task, dueVariable.get(), days)) {
+                            moved++;
+                        }
+                    }
+                    continue;
+                }
                 Optional<Integer> workingDays = workingDays(userTask.getCamundaDueDate());
                 if (workingDays.isEmpty()) {
                     continue;
@@ -113,6 +134,37 @@ public class DueDateRecalculation {
         return changed;
     }
 
+    /** Every running value of a deadline variable, computed again from the variable it counts from. */
+    private void recalculateVariables(String variable, WorkingDayDeadline deadline, WorkingDayCalendar.Days days) {
+        for (VariableInstance value : runtime.createVariableInstanceQuery().variableName(variable).list()) {
+            Object start = runtime.getVariable(value.getExecutionId(), deadline.startVariable());
+            if (!(start instanceof Date from)) {
+                continue;
+            }
+            Date due = Date.from(calendar.addWorkingDays(days, from.toInstant(), deadline.workingDays()));
+            if (!(value.getValue() instanceof Date held) || held.getTime() != due.getTime()) {
+                runtime.setVariableLocal(value.getExecutionId(), variable, due);
+            }
+        }
+    }
+
+    /** An open task whose model names a deadline variable takes the variable's (recalculated) value. */
+    private boolean followVariable(Task task, String variable, WorkingDayCalendar.Days days) {
+        if (!(tasks.getVariable(task.getId(), variable) instanceof Date due)) {
+            return false;
+        }
+        boolean changed = task.getDueDate() == null || task.getDueDate().getTime() != due.getTime();
+        if (changed) {
+            task.setDueDate(due);
+            tasks.saveTask(task);
+            cases.stepDueChanged(task.getId(), due.toInstant());
+        }
+        Object start = tasks.getVariable(task.getId(), CaseProcess.WORKING_DAY_DEADLINES.get(variable).startVariable());
+        events.publishEvent(new TaskDueDateChanged(task.getId(), due.toInstant(), start instanceof Date from
+                ? calendar.unconfiguredYearBetween(days, from.toInstant(), due.toInstant()).orElse(null) : null));
+        return changed;
+    }
+
     private BpmnModelInstance model(Map<String, BpmnModelInstance> models, String processDefinitionId) {
         return models.computeIfAbsent(processDefinitionId, repository::getBpmnModelInstance);
     }
@@ -131,6 +183,21 @@ public class DueDateRecalculation {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code ${planDraftDueAt}} → that variable and how it is counted, when it is one of
+     * {@link CaseProcess#WORKING_DAY_DEADLINES}; anything else is not a deadline held in a variable.
+     */
+    public static Optional<Map.Entry<String, WorkingDayDeadline>> variableDeadline(String description) {
+        if (description == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = VARIABLE.matcher(description.trim());
+        if (!matcher.matches() || !CaseProcess.WORKING_DAY_DEADLINES.containsKey(matcher.group(1))) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.entry(matcher.group(1), CaseProcess.WORKING_DAY_DEADLINES.get(matcher.group(1))));
     }
 
     /** {@code P5WD} → 5; anything else (ISO durations, dates, expressions) is not a working-day deadline. */

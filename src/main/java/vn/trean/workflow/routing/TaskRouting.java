@@ -1,7 +1,6 @@
 package vn.trean.workflow.routing;
 
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -66,9 +65,9 @@ public class TaskRouting implements TaskListener {
         }
         String stepKey = Step.ofElementId(task.getTaskDefinitionKey()).map(Step::formKey)
                 .orElse(task.getTaskDefinitionKey());
+        // the model sets a measure's due date since issue 12 (measureEndsAt); instances of older versions get it here
         if (measureId != null && task.getDueDate() == null) {
-            cases.measure(measureId).ifPresent(m -> task.setDueDate(Date.from(
-                    m.endDate().atTime(LocalTime.of(17, 0)).atZone(settings.zone()).toInstant())));
+            cases.measure(measureId).ifPresent(m -> task.setDueDate(CaseProcess.measureDueAt(m.endDate(), settings.zone())));
         }
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -104,10 +103,20 @@ public class TaskRouting implements TaskListener {
      */
     private void markDeadlineWithoutHolidays(DelegateTask task, Instant created, Instant due) {
         UserTask model = task.getBpmnModelElementInstance();
-        if (due == null || model == null || DueDateRecalculation.workingDays(model.getCamundaDueDate()).isEmpty()) {
+        if (due == null || model == null) {
             return;
         }
-        Instant start = task.getCreateTime() == null ? created : task.getCreateTime().toInstant();
+        Instant start;
+        if (DueDateRecalculation.workingDays(model.getCamundaDueDate()).isPresent()) {
+            start = task.getCreateTime() == null ? created : task.getCreateTime().toInstant();
+        } else {
+            // a deadline held in a variable (the plan's draft) counts from the variable it is computed from
+            var deadline = DueDateRecalculation.variableDeadline(model.getCamundaDueDate());
+            if (deadline.isEmpty() || !(task.getVariable(deadline.get().getValue().startVariable()) instanceof Date from)) {
+                return;
+            }
+            start = from.toInstant();
+        }
         calendar.unconfiguredYearBetween(start, due)
                 .ifPresent(year -> events.publishEvent(new TaskDueDateChanged(task.getId(), due, year)));
     }
