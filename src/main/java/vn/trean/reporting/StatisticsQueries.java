@@ -247,6 +247,7 @@ class StatisticsQueries {
                 jdbc.sql("delete from statistics_month").update();
                 jdbc.sql("delete from statistics_breach_month").update();
                 jdbc.sql("delete from statistics_dimension_month").update();
+                jdbc.sql("delete from statistics_dimension_repeat").update();
                 jdbc.sql("insert into statistics_dirty select distinct commune_code, received_month from statistics_case")
                         .update();
                 jdbc.sql("""
@@ -269,6 +270,8 @@ class StatisticsQueries {
                 jdbc.sql("delete from " + table + " where (commune_code, month) in " + marked)
                         .param("communes", communes).param("months", firstDays).update();
             }
+            jdbc.sql("delete from statistics_dimension_repeat where (commune_code, received_month) in " + marked)
+                    .param("communes", communes).param("months", firstDays).update();
             jdbc.sql("""
                             insert into statistics_month (commune_code, month, province_code, counts)
                             select s.commune_code, s.received_month, min(s.province_code), array[%s]
@@ -288,14 +291,18 @@ class StatisticsQueries {
                     .param("communes", communes).param("months", firstDays).update();
             for (StatisticsDimension dimension : dimensions) {
                 jdbc.sql("""
-                                insert into statistics_dimension_month (commune_code, month, province_code, dimension, value,
-                                                                        cases)
-                                select s.commune_code, s.received_month, min(s.province_code), :key, cast(v.value as text),
-                                       count(distinct s.case_id)
-                                from statistics_case s join (%s) as v (case_id, value) on v.case_id = s.case_id
-                                where (s.commune_code, s.received_month) in %s and %s
-                                group by s.commune_code, s.received_month, cast(v.value as text)"""
-                                .formatted(dimension.caseValues(), marked, population(dimension, "s.")))
+                                with rows as materialized (%s),
+                                kept as (
+                                    insert into statistics_dimension_month (commune_code, month, province_code, dimension,
+                                                                            value, cases, firsts)
+                                    select commune_code, received_month, min(province_code), :key, value, count(*),
+                                           count(*) filter (where prev_on is null)
+                                    from rows group by commune_code, received_month, value)
+                                insert into statistics_dimension_repeat (case_id, dimension, value, province_code,
+                                                                         commune_code, received_on, received_month, prev_on)
+                                select case_id, :key, value, province_code, commune_code, received_on, received_month, prev_on
+                                from rows where prev_on is not null"""
+                                .formatted(valuesWithPrevious(dimension, "(s.commune_code, s.received_month) in " + marked)))
                         .param("key", dimension.key()).param("communes", communes).param("months", firstDays).update();
             }
         });
@@ -501,46 +508,51 @@ class StatisticsQueries {
     private static final String WHOLE_SCOPE = "";
 
     /**
-     * Per breakdown, group (the commune, or {@link #WHOLE_SCOPE}) and value: the cases, from the months kept and the
-     * days of a month the period covers in part; and the children, each once in a group — the cases less the later
-     * cases of the same child with the same value in the group and period ({@link #repeats}).
+     * Per breakdown, group (the commune, or {@link #WHOLE_SCOPE}) and value: the cases and the children, each once —
+     * at their first case of the period with that value, the one whose previous case with it is older or absent. From
+     * the months kept (their cases, those without a previous case, and the kept repeats whose previous case is older
+     * than the period) and, for the days of a month the period covers in part, from the cases.
      */
     private Map<String, Map<String, List<StatisticsReport.DimensionCount>>> breakdowns(
             StatisticsScope scope, LocalDate from, LocalDate to, List<StatisticsDimension> breakdowns, boolean byCommune) {
         Map<List<String>, int[]> counts = new java.util.TreeMap<>(java.util.Comparator
                 .<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
         String group = byCommune ? "s.commune_code" : "''";
+        String[] keys = breakdowns.stream().map(StatisticsDimension::key).toArray(String[]::new);
         Months months = Months.of(from, to);
         if (months.any()) {
             jdbc.sql("""
-                            select dimension, %s, value, sum(cases) from statistics_dimension_month s
+                            select dimension, %s, value, sum(cases), sum(firsts) from statistics_dimension_month s
                             where %s and dimension = any(:keys) and month between :first and :last
                             group by 1, 2, 3""".formatted(group, scope(scope, "s.")))
-                    .param("commune", scope.communeCode()).param("province", scope.provinceCode())
-                    .param("keys", breakdowns.stream().map(StatisticsDimension::key).toArray(String[]::new))
+                    .param("commune", scope.communeCode()).param("province", scope.provinceCode()).param("keys", keys)
                     .param("first", Date.valueOf(months.first())).param("last", Date.valueOf(months.lastDay()))
                     .query(rs -> {
-                        add(counts, rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4));
+                        add(counts, rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5));
+                    });
+            jdbc.sql("""
+                            select dimension, %s, value, count(*) from statistics_dimension_repeat s
+                            where %s and dimension = any(:keys) and received_on between :first and :last
+                              and prev_on < :from
+                            group by 1, 2, 3""".formatted(group, scope(scope, "s.")))
+                    .param("commune", scope.communeCode()).param("province", scope.provinceCode()).param("keys", keys)
+                    .param("first", Date.valueOf(months.first())).param("last", Date.valueOf(months.lastDay()))
+                    .param("from", Date.valueOf(from))
+                    .query(rs -> {
+                        add(counts, rs.getString(1), rs.getString(2), rs.getString(3), 0, rs.getInt(4));
                     });
         }
         for (LocalDate[] days : months.outside(from, to)) {
             for (StatisticsDimension dimension : breakdowns) {
                 days(scope, from, days[0], days[1], """
-                        select %s, cast(v.value as text), count(distinct s.case_id)
-                        from statistics_case s join (%s) as v (case_id, value) on v.case_id = s.case_id
-                        where {cases of the days} and %s
-                        group by 1, 2""".formatted(group, dimension.caseValues(), population(dimension, "s.")))
+                        select %s, s.value, count(*), count(*) filter (where s.prev_on is null or s.prev_on < :from)
+                        from (%s) s
+                        group by 1, 2""".formatted(group, valuesWithPrevious(dimension, CASES_OF_DAYS)))
                         .query(rs -> {
-                            add(counts, dimension.key(), rs.getString(1), rs.getString(2), rs.getInt(3));
+                            add(counts, dimension.key(), rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
                         });
             }
         }
-        repeats(scope, from, to, breakdowns, byCommune).query(rs -> {
-            int[] c = counts.get(List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
-            if (c != null) {
-                c[1] -= rs.getInt(4);
-            }
-        });
         Map<String, Map<String, List<StatisticsReport.DimensionCount>>> result = new java.util.TreeMap<>();
         counts.forEach((key, c) -> {
             if (c[0] > 0) {
@@ -552,45 +564,35 @@ class StatisticsQueries {
         return result;
     }
 
-    private static void add(Map<List<String>, int[]> counts, String key, String group, String value, int cases) {
+    private static void add(Map<List<String>, int[]> counts, String key, String group, String value, int cases,
+                            int children) {
         int[] c = counts.computeIfAbsent(List.of(key, group, value), k -> new int[2]);
         c[0] += cases;
-        c[1] += cases;
+        c[1] += children;
     }
 
     /**
-     * Per breakdown, group and value, the cases of the period that are not the child's first there with that value:
-     * read from the children with two cases or more in the scope and period — those a case's previous case
-     * ({@code *_prev_on}) in the period names, one in ten at most — for every breakdown in one statement.
+     * The cases meeting {@code where} (on {@code s}, a row of {@code statistics_case}) that a breakdown counts, one row
+     * per case and value, with the date of the child's previous case with the same value ({@code prev_on}, null when
+     * there is none). Only a case whose child has an earlier case at all ({@code *_prev_on}) looks for it.
      */
-    private JdbcClient.StatementSpec repeats(StatisticsScope scope, LocalDate from, LocalDate to,
-                                             List<StatisticsDimension> breakdowns, boolean byCommune) {
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < breakdowns.size(); i++) {
-            values.append(i == 0 ? "" : " union all ").append("select cast(:key").append(i).append(" as text), cast(:population")
-                    .append(i).append(" as text), x.case_id, cast(x.value as text) from (")
-                    .append(breakdowns.get(i).caseValues()).append(") as x (case_id, value)");
-        }
-        var statement = days(scope, from, from, to, """
-                with repeated as materialized (
-                    select distinct s.child_key from statistics_case s
-                    where {cases of the days} and %s and (s.child_prev_on >= :from or s.abused_prev_on >= :from)),
-                theirs as materialized (
-                    select s.case_id, s.commune_code, s.child_key, s.abused, s.is_case
-                    from repeated r join statistics_case s on s.child_key = r.child_key
-                    where {cases of the days})
-                select g.dimension, g.grp, g.value, sum(g.n - 1) from (
-                    select v.dimension, %s as grp, v.value, t.child_key, count(distinct t.case_id) as n
-                    from theirs t join (%s) as v (dimension, population, case_id, value) on v.case_id = t.case_id
-                    where (v.population = 'ABUSED' and t.abused) or (v.population = 'CASES' and t.is_case)
-                    group by 1, 2, 3, 4) g
-                where g.n > 1
-                group by 1, 2, 3""".formatted(REPEAT, byCommune ? "t.commune_code" : "''", values));
-        for (int i = 0; i < breakdowns.size(); i++) {
-            statement = statement.param("key" + i, breakdowns.get(i).key())
-                    .param("population" + i, breakdowns.get(i).population().name());
-        }
-        return statement;
+    private static String valuesWithPrevious(StatisticsDimension dimension, String where) {
+        String previous = dimension.population() == StatisticsDimension.Population.ABUSED ? "s.abused_prev_on"
+                : "s.child_prev_on";
+        return """
+                select distinct s.case_id, s.commune_code, s.received_month, s.province_code, s.received_on,
+                       cast(v.value as text) as value, p.prev_on
+                from statistics_case s join (%1$s) as v (case_id, value) on v.case_id = s.case_id
+                left join lateral (
+                    select o.received_on as prev_on
+                    from statistics_case o join (%1$s) as ov (case_id, value) on ov.case_id = o.case_id
+                    where %2$s is not null and o.child_key = s.child_key and %3$s
+                      and cast(ov.value as text) = cast(v.value as text)
+                      and (o.received_at, o.case_id) < (s.received_at, s.case_id)
+                    order by o.received_at desc, o.case_id desc
+                    limit 1) p on true
+                where %4$s and %5$s""".formatted(dimension.caseValues(), previous, population(dimension, "o."),
+                where, population(dimension, "s."));
     }
 
     /** The cases a breakdown counts: the children abused, or every case (reports found unfounded left out). */

@@ -98,6 +98,38 @@ class PeriodicReportIntegrationTests extends ApiIntegrationTest {
         assertThat(pageAs("officer", "/statistics?" + period)).contains("Môi trường mạng").contains("Dâm ô");
     }
 
+    @Test
+    void aChildInTwoCasesWithTheSameValueCountsTwiceAsCasesAndOnceAsAChild() {
+        LocalDate today = LocalDate.now(VIETNAM);
+        // the whole month (its count kept, V46) and the month begun (counted from the cases)
+        List<String> periods = List.of("from=" + today.withDayOfMonth(1) + "&to=" + today.withDayOfMonth(today.lengthOfMonth()),
+                "from=" + today.withDayOfMonth(1) + "&to=" + today);
+        List<JsonNode> before = periods.stream().map(p -> as("officer").get("/api/statistics?" + p).expect(200).body()).toList();
+        String name = "Đỗ Thị Hai Lần " + UUID.randomUUID();
+        for (int minutesAgo : new int[] {10, 5}) {
+            Map<String, Object> report = report(COMMUNE_A, Instant.now().minusSeconds(60L * minutesAgo), name);
+            report.put("child", Map.of("fullName", name, "dateOfBirth", "2016-03-04", "sex", "FEMALE"));
+            report.put("environment", "WORKPLACE");
+            as("hotline").post("/api/reports", report).expect(201);
+        }
+        for (int i = 0; i < periods.size(); i++) {
+            JsonNode after = as("officer").get("/api/statistics?" + periods.get(i)).expect(200).body();
+            assertThat(cases(after, "environment", "WORKPLACE") - cases(before.get(i), "environment", "WORKPLACE"))
+                    .as(periods.get(i)).isEqualTo(2);
+            assertThat(children(after, "environment", "WORKPLACE") - children(before.get(i), "environment", "WORKPLACE"))
+                    .as(periods.get(i)).isEqualTo(1);
+        }
+    }
+
+    private static long cases(JsonNode statistics, String dimension, String value) {
+        for (JsonNode count : statistics.at("/dimensions/" + dimension)) {
+            if (count.get("value").asText().equals(value)) {
+                return count.get("cases").asLong();
+            }
+        }
+        return 0;
+    }
+
     /** The children a breakdown counts under a value; 0 when none. */
     private static long children(JsonNode statistics, String dimension, String value) {
         for (JsonNode count : statistics.at("/dimensions/" + dimension)) {
