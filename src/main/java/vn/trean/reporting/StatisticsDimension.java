@@ -15,6 +15,10 @@ package vn.trean.reporting;
  *     public Population population() { return Population.ABUSED; }
  * }
  * }</pre>
+ *
+ * <p>The counts per value are kept per commune and month like the other figures (V46, {@code StatisticsQueries}):
+ * the table a dimension reads needs the trigger {@code statistics_mark_dimension_months} of V46, so that a change
+ * marks its months to be counted again.
  */
 public interface StatisticsDimension {
 

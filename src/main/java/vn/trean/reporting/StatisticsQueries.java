@@ -291,7 +291,7 @@ class StatisticsQueries {
                     .param("communes", communes).param("months", firstDays).update();
             for (StatisticsDimension dimension : dimensions) {
                 jdbc.sql("""
-                                with rows as materialized (%s),
+                                with %s,
                                 kept as (
                                     insert into statistics_dimension_month (commune_code, month, province_code, dimension,
                                                                             value, cases, firsts)
@@ -302,7 +302,7 @@ class StatisticsQueries {
                                                                          commune_code, received_on, received_month, prev_on)
                                 select case_id, :key, value, province_code, commune_code, received_on, received_month, prev_on
                                 from rows where prev_on is not null"""
-                                .formatted(valuesWithPrevious(dimension, "(s.commune_code, s.received_month) in " + marked)))
+                                .formatted(monthRows(dimension, marked)))
                         .param("key", dimension.key()).param("communes", communes).param("months", firstDays).update();
             }
         });
@@ -569,6 +569,34 @@ class StatisticsQueries {
         int[] c = counts.computeIfAbsent(List.of(key, group, value), k -> new int[2]);
         c[0] += cases;
         c[1] += children;
+    }
+
+    /**
+     * {@code rows}: the cases of the marked months that a breakdown counts, one row per case and value, with the date of
+     * the child's previous case with the same value ({@code prev_on}) — set-based for any number of months: the
+     * previous dates come from one pass over the cases of the children with an earlier case at all.
+     */
+    private static String monthRows(StatisticsDimension dimension, String marked) {
+        String previous = dimension.population() == StatisticsDimension.Population.ABUSED ? "s.abused_prev_on"
+                : "s.child_prev_on";
+        String values = "(select distinct x.case_id, cast(x.value as text) as value from (" + dimension.caseValues()
+                + ") as x (case_id, value)) v";
+        String population = population(dimension, "s.");
+        return """
+                marked_cases as materialized (
+                    select s.* from statistics_case s where (s.commune_code, s.received_month) in %1$s and %2$s),
+                chain as (
+                    select s.case_id, v.value,
+                           lag(s.received_on) over (partition by s.child_key, v.value
+                                                    order by s.received_at, s.case_id) as prev_on
+                    from statistics_case s join %3$s on v.case_id = s.case_id
+                    where s.child_key in (select s.child_key from marked_cases s where %4$s is not null) and %2$s),
+                rows as materialized (
+                    select s.case_id, s.commune_code, s.received_month, s.province_code, s.received_on, v.value,
+                           c.prev_on
+                    from marked_cases s join %3$s on v.case_id = s.case_id
+                    left join chain c on c.case_id = s.case_id and c.value = v.value)""".formatted(marked, population,
+                values, previous);
     }
 
     /**
