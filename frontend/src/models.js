@@ -100,13 +100,33 @@ function sayAtDeploy(text, isError) {
   deployStatus.classList.toggle('error', !!isError);
 }
 
+/**
+ * The whole diagram fitted to the part of the canvas the palette leaves free: the palette floats over the canvas's
+ * left side, and a step under it could be neither seen nor clicked. On a narrow screen, simply fitted.
+ */
+function fitBesidePalette(diagram, container) {
+  diagram.zoom('fit-viewport');
+  const palette = container.querySelector('.djs-palette');
+  const { inner, outer } = diagram.viewbox();
+  if (!palette || !inner.width || !inner.height) {
+    return;
+  }
+  const left = palette.getBoundingClientRect().right - container.getBoundingClientRect().left + 16;
+  if (left <= 0 || left >= outer.width / 2) {
+    return;
+  }
+  const scale = Math.min(1, (outer.width - left - 16) / inner.width, (outer.height - 32) / inner.height);
+  diagram.viewbox({ x: inner.x - left / scale, y: inner.y - (outer.height / scale - inner.height) / 2,
+    width: outer.width / scale, height: outer.height / scale });
+}
+
 async function open(content) {
   const canvas = document.getElementById('canvas');
   if (kind === 'bpmn') {
     editor = new BpmnModeler({ container: canvas, propertiesPanel: { parent: '#properties' },
       additionalModules: languageModules });
     await editor.importXML(content);
-    editor.get('canvas').zoom('fit-viewport');
+    fitBesidePalette(editor.get('canvas'), canvas);
   } else if (kind === 'dmn') {
     editor = new DmnModeler({ container: canvas, common: { additionalModules: languageModules } });
     await editor.importXML(content);
