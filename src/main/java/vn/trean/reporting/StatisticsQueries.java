@@ -545,9 +545,10 @@ class StatisticsQueries {
         for (LocalDate[] days : months.outside(from, to)) {
             for (StatisticsDimension dimension : breakdowns) {
                 days(scope, from, days[0], days[1], """
+                        with %s
                         select %s, s.value, count(*), count(*) filter (where s.prev_on is null or s.prev_on < :from)
-                        from (%s) s
-                        group by 1, 2""".formatted(group, valuesWithPrevious(dimension, CASES_OF_DAYS)))
+                        from rows s
+                        group by 1, 2""".formatted(rowsWithPrevious(dimension, CASES_OF_DAYS), group))
                         .query(rs -> {
                             add(counts, dimension.key(), rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
                         });
@@ -577,6 +578,11 @@ class StatisticsQueries {
      * previous dates come from one pass over the cases of the children with an earlier case at all.
      */
     private static String monthRows(StatisticsDimension dimension, String marked) {
+        return rowsWithPrevious(dimension, "(s.commune_code, s.received_month) in " + marked);
+    }
+
+    /** {@code rows} as {@link #monthRows}, of the cases meeting {@code where} (on {@code s}). */
+    private static String rowsWithPrevious(StatisticsDimension dimension, String where) {
         String previous = dimension.population() == StatisticsDimension.Population.ABUSED ? "s.abused_prev_on"
                 : "s.child_prev_on";
         String values = "(select distinct x.case_id, cast(x.value as text) as value from (" + dimension.caseValues()
@@ -584,7 +590,7 @@ class StatisticsQueries {
         String population = population(dimension, "s.");
         return """
                 marked_cases as materialized (
-                    select s.* from statistics_case s where (s.commune_code, s.received_month) in %1$s and %2$s),
+                    select s.* from statistics_case s where %1$s and %2$s),
                 chain as (
                     select s.case_id, v.value,
                            lag(s.received_on) over (partition by s.child_key, v.value
@@ -595,32 +601,8 @@ class StatisticsQueries {
                     select s.case_id, s.commune_code, s.received_month, s.province_code, s.received_on, v.value,
                            c.prev_on
                     from marked_cases s join %3$s on v.case_id = s.case_id
-                    left join chain c on c.case_id = s.case_id and c.value = v.value)""".formatted(marked, population,
+                    left join chain c on c.case_id = s.case_id and c.value = v.value)""".formatted(where, population,
                 values, previous);
-    }
-
-    /**
-     * The cases meeting {@code where} (on {@code s}, a row of {@code statistics_case}) that a breakdown counts, one row
-     * per case and value, with the date of the child's previous case with the same value ({@code prev_on}, null when
-     * there is none). Only a case whose child has an earlier case at all ({@code *_prev_on}) looks for it.
-     */
-    private static String valuesWithPrevious(StatisticsDimension dimension, String where) {
-        String previous = dimension.population() == StatisticsDimension.Population.ABUSED ? "s.abused_prev_on"
-                : "s.child_prev_on";
-        return """
-                select distinct s.case_id, s.commune_code, s.received_month, s.province_code, s.received_on,
-                       cast(v.value as text) as value, p.prev_on
-                from statistics_case s join (%1$s) as v (case_id, value) on v.case_id = s.case_id
-                left join lateral (
-                    select o.received_on as prev_on
-                    from statistics_case o join (%1$s) as ov (case_id, value) on ov.case_id = o.case_id
-                    where %2$s is not null and o.child_key = s.child_key and %3$s
-                      and cast(ov.value as text) = cast(v.value as text)
-                      and (o.received_at, o.case_id) < (s.received_at, s.case_id)
-                    order by o.received_at desc, o.case_id desc
-                    limit 1) p on true
-                where %4$s and %5$s""".formatted(dimension.caseValues(), previous, population(dimension, "o."),
-                where, population(dimension, "s."));
     }
 
     /** The cases a breakdown counts: the children abused, or every case (reports found unfounded left out). */
