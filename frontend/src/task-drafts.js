@@ -96,14 +96,15 @@ export function keepDrafts(form, host, restored) {
 
   return {
     /** Without a connection the values go to the device's outbox; true when they did. */
-    keptOffline(values) {
+    keptOffline(values, key) {
       if (navigator.onLine || !user) {
         return false;
       }
-      this.queue(values);
+      this.queue(values, key);
       return true;
     },
-    queue(values) {
+    /** Into the outbox with the submission's Idempotency-Key, which every later send of it carries. */
+    queue(values, key) {
       if (!user) {
         alertBox.textContent = host.dataset.textNetwork;
         alertBox.hidden = false;
@@ -112,7 +113,7 @@ export function keepDrafts(form, host, restored) {
       const outbox = readJson(outboxKey(user)) || {};
       const title = document.querySelector('main h1');
       outbox[taskId] = {
-        taskId, values, state: 'pending', at: Date.now(), page: location.pathname,
+        taskId, values, key, state: 'pending', at: Date.now(), page: location.pathname,
         submitUrl: host.dataset.submitUrl, title: title ? title.textContent.trim() : taskId
       };
       localStorage.setItem(outboxKey(user), JSON.stringify(outbox));

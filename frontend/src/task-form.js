@@ -82,10 +82,13 @@ async function start() {
       showAlert(host.dataset.textCheckFields);
       return;
     }
-    if (drafts.keptOffline(data)) {
+    if (drafts.keptOffline(data, submissionKey())) {
       return;
     }
     submitButton.disabled = true;
+    // one key per submission: if the answer is lost and the outbox sends these values again, the server answers
+    // as it did the first time instead of "already completed"
+    const key = submissionKey();
     try {
       const response = await fetch(host.dataset.submitUrl, {
         method: 'POST',
@@ -94,6 +97,7 @@ async function start() {
           'Content-Type': 'application/json',
           'Accept': 'application/json, application/problem+json',
           'Accept-Language': document.documentElement.lang,
+          'Idempotency-Key': key,
           ...csrfHeader()
         },
         body: JSON.stringify(data)
@@ -116,7 +120,7 @@ async function start() {
         firstInvalid.focus();
       }
     } catch (networkError) {
-      drafts.queue(data);
+      drafts.queue(data, key);
     } finally {
       submitButton.disabled = false;
     }
@@ -125,6 +129,12 @@ async function start() {
 }
 
 start().catch(() => showAlert(host.dataset.textNetwork));
+
+/** A random Idempotency-Key (crypto.getRandomValues works on plain http too, unlike crypto.randomUUID). */
+function submissionKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return 'form-' + Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** The session's CSRF token from the page's meta tags: the API refuses a state-changing call without it. */
 function csrfHeader() {

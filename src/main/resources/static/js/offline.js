@@ -5,7 +5,8 @@
 //   someone else signs in, and everything is deleted at sign-out.
 // - Shows the forms filled without a connection (the outbox, written by the task page's script), marked "chưa gửi",
 //   and sends them when the connection returns; a task completed or moved meanwhile (404/409) is shown as a
-//   conflict and kept, never sent over anything.
+//   conflict and kept, never sent over anything. One send of a form at a time from this page, each with the
+//   form's Idempotency-Key: a send whose answer was lost, or one from another tab, is answered as the first was.
 // - Warns a minute before the session would end, with "keep me signed in".
 (function () {
   'use strict';
@@ -17,6 +18,7 @@
   var user = config.user;
   var outboxKey = 'trean.outbox.' + user;
   var sentNow = [];
+  var sending = {};
   var retry = null;
 
   function readOutbox() {
@@ -200,8 +202,15 @@
   }
 
   function send(entry) {
-    return fetch(entry.submitUrl, {
-      method: 'POST', credentials: 'same-origin', headers: csrfHeaders(), body: JSON.stringify(entry.values)
+    if (sending[entry.taskId]) {
+      return sending[entry.taskId];
+    }
+    var headers = csrfHeaders();
+    if (entry.key) {
+      headers['Idempotency-Key'] = entry.key;
+    }
+    sending[entry.taskId] = fetch(entry.submitUrl, {
+      method: 'POST', credentials: 'same-origin', headers: headers, body: JSON.stringify(entry.values)
     }).then(function (response) {
       var outbox = readOutbox();
       if (!outbox[entry.taskId]) {
@@ -224,7 +233,10 @@
         });
       }
       writeOutbox(outbox);
-    }).catch(function () { /* still no connection: kept for the next try */ });
+    }).catch(function () { /* still no connection: kept for the next try */ }).then(function () {
+      delete sending[entry.taskId];
+    });
+    return sending[entry.taskId];
   }
 
   function flush() {

@@ -24,6 +24,7 @@ import vn.trean.problem.InvalidFieldsProblem;
 import vn.trean.tasks.TaskRow;
 import vn.trean.workflow.CaseProcess;
 import vn.trean.workflow.LaterSeparations;
+import vn.trean.workflow.PlanAmendments;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,11 +61,13 @@ class CasePages {
     private final PageFormat pageFormat;
     private final CaseClassifications classifications;
     private final CaseTimeline timeline;
+    private final PlanAmendments amendments;
 
     CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
               CaseDocuments documents, MessageSource messages, TransferPages transfers,
               LaterSeparations separations, SeriousCaseReports seriousReports, PageFormat pageFormat,
-              CaseClassifications classifications, CaseTimeline timeline) {
+              CaseClassifications classifications, CaseTimeline timeline, PlanAmendments amendments) {
+        this.amendments = amendments;
         this.classifications = classifications;
         this.timeline = timeline;
         this.transfers = transfers;
@@ -125,6 +128,10 @@ class CasePages {
                 && view.communeCode().equals(me.localityCode()));
         // issue 12 item 7: the commune and the province start a new cycle for the child of a closed case
         model.addAttribute("canReopen", "CLOSED".equals(view.status()) && me.role().reopensCases());
+        // issue 12 item 3: the officer amends the plan being carried out (before its review)
+        model.addAttribute("canAmendPlan", "OPEN".equals(view.status()) && me.role() == Role.COMMUNE_OFFICER
+                && amendments.mayRequest(id, me));
+        model.addAttribute("planVersion", sheet.measures().isEmpty() ? null : amendments.planVersion(id));
         model.addAttribute("seriousReports", sheet.fullView() ? seriousReports.ofCase(id, me) : List.of());
         Map<String, String> people = displayNames(Stream.of(
                 sheet.steps().stream().map(s -> s.completedBy()),
@@ -247,6 +254,25 @@ class CasePages {
                     problem.args(), problem.code(), locale));
         }
         return "redirect:/cases/" + id;
+    }
+
+    /**
+     * The officer's "Propose a plan amendment" (issue 12 item 3): the proposal step opens and the officer lands on its
+     * form. A refusal (no plan being carried out, its review open, another proposal pending) comes back on the case
+     * page; a hidden case is the not-found page and another role the 403 page, as through the API.
+     */
+    @PostMapping("/cases/{id}/plan-amendments")
+    String amendPlan(@PathVariable UUID id, RedirectAttributes flash) {
+        try {
+            return "redirect:/tasks/" + amendments.request(id, users.requireCurrent());
+        } catch (ApiProblem problem) {
+            if (problem.status() != org.springframework.http.HttpStatus.CONFLICT) {
+                throw problem;
+            }
+            flash.addFlashAttribute("amendmentProblem", messages.getMessage("problem." + problem.code() + ".detail",
+                    problem.args(), problem.code(), LocaleContextHolder.getLocale()));
+            return "redirect:/cases/" + id + "#plan-h";
+        }
     }
 
     /** Reopen a closed case (issue 12 item 7): a new case for the same child, linked to this one, opens on its page. */

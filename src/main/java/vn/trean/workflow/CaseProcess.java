@@ -73,7 +73,12 @@ public final class CaseProcess {
         /** The officer drafts the emergency plan with the ordinary plan form; due when the window ends. */
         DRAFT_EMERGENCY_PLAN("task_draft_emergency_plan", true, "draft_plan"),
         /** The chairman approves the emergency plan after the window, with the ordinary approval form and no due date. */
-        APPROVE_EMERGENCY_PLAN("task_approve_emergency_plan", false, "approve_plan");
+        APPROVE_EMERGENCY_PLAN("task_approve_emergency_plan", false, "approve_plan"),
+        // Issue 12 item 3: a plan amended while it runs ({@link PlanAmendments}).
+        /** The officer proposes adding, changing or stopping measures; opened by the officer, no legal deadline. */
+        PROPOSE_AMENDMENT("task_propose_amendment", false),
+        /** The chairman approves the amendment within 2 working days; an approval is applied at once. */
+        APPROVE_AMENDMENT("task_approve_amendment", false);
 
         private final String elementId;
         private final boolean inTwelveHourWindow;
@@ -185,6 +190,11 @@ public final class CaseProcess {
         public static final String MEASURES_DONE_AFTER_REVIEW = "event_measures_done_after_review";
         /** Terminates {@link #PLAN_IMPLEMENTATION}: the measures still open end with the review. */
         public static final String PLAN_REVIEWED = "event_plan_reviewed";
+        // Issue 12 item 3: amendments.
+        /** Non-interrupting event sub-process of {@link #PLAN_IMPLEMENTATION}: a proposal and its approval. */
+        public static final String PLAN_AMENDMENT = "sub_plan_amendment";
+        /** Interrupting event sub-process of {@link #MEASURE}: an approved amendment stopped the measure. */
+        public static final String MEASURE_WITHDRAWN = "sub_measure_withdrawn";
 
         private Element() {
         }
@@ -291,6 +301,19 @@ public final class CaseProcess {
             "separationNeeded", "separationOutcome", "protectionLevel", "planApproved",
             "noLongerAtRisk", "stateStable", Var.EARLY_CLOSE_DECISION, UnfoundedReport.REASON_FIELD,
             Var.COURT_DECISION, Var.CRIME_INDICATED);
+
+    /** The message by which an officer opens an amendment of the running plan ({@link Element#PLAN_AMENDMENT}). */
+    public static final String PLAN_AMENDMENT_REQUESTED_MESSAGE = "planAmendmentRequested";
+
+    /** The message, correlated by the measure's local {@link Var#MEASURE_ID}, that stops one measure. */
+    public static final String MEASURE_WITHDRAWN_MESSAGE = "measureWithdrawn";
+
+    /** The server-filled key of the amendment form's select of the plan's measures still open. */
+    public static final String PLAN_MEASURE_CHOICES = "planMeasureChoices";
+
+    /** The read-only fields of {@code forms/approve_amendment.form}, filled in by the server, never the client's. */
+    public static final String PROPOSED_CHANGES_FIELD = "proposedChanges";
+    public static final String PLAN_VERSION_FIELD = "planVersion";
 
     /** The message by which an officer starts a separation later in the case ({@link Element#SEPARATION_REQUESTED}). */
     public static final String SEPARATION_REQUESTED_MESSAGE = "separationRequested";

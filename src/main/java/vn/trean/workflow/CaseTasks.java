@@ -42,10 +42,12 @@ public class CaseTasks {
     private final CaseFiles cases;
     private final ReceivingAgencies receivingAgencies;
     private final CaseClassifications classifications;
+    private final PlanAmendments amendments;
 
     CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, FormService forms,
               WorkflowSettings settings, StepEffects effects, CaseFiles cases, ReceivingAgencies receivingAgencies,
-              CaseClassifications classifications) {
+              CaseClassifications classifications, PlanAmendments amendments) {
+        this.amendments = amendments;
         this.receivingAgencies = receivingAgencies;
         this.classifications = classifications;
         this.tasks = tasks;
@@ -110,6 +112,9 @@ public class CaseTasks {
      */
     public Map<String, List<FormChoice>> formChoices(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null && Step.PROPOSE_AMENDMENT.elementId().equals(task.getTaskDefinitionKey())) {
+            return Map.of(CaseProcess.PLAN_MEASURE_CHOICES, amendments.choices(caseOf(taskId)));
+        }
         if (task == null || !Step.ASSIGN_RECEIVING_AGENCY.elementId().equals(task.getTaskDefinitionKey())) {
             return Map.of();
         }
@@ -130,6 +135,9 @@ public class CaseTasks {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task != null && Step.REVIEW_CASE.elementId().equals(task.getTaskDefinitionKey())) {
             return Map.of(CaseProcess.OPEN_MEASURES_FIELD, openMeasures(task.getProcessInstanceId()));
+        }
+        if (task != null && Step.APPROVE_AMENDMENT.elementId().equals(task.getTaskDefinitionKey())) {
+            return amendments.approvalFields(caseOf(taskId));
         }
         if (task == null || Step.ofElementId(task.getTaskDefinitionKey()).filter(CLASSIFYING_STEPS::contains).isEmpty()) {
             return Map.of();
@@ -181,8 +189,20 @@ public class CaseTasks {
             recorded = new java.util.LinkedHashMap<>(formValues);
             recorded.put(CaseProcess.OPEN_MEASURES_FIELD, openMeasures(task.getProcessInstanceId()));
         }
+        if (step.filter(Step.APPROVE_AMENDMENT::equals).isPresent()) {
+            // what the chairman decided on, as the server holds it, and the plan's version an approval makes
+            amendments.beforeDecision(item.caseId(), task.getProcessInstanceId(), formValues);
+            recorded = new java.util.LinkedHashMap<>(formValues);
+            recorded.putAll(amendments.approvalFields(item.caseId()));
+            if (!"yes".equals(formValues.get("amendmentApproved"))) {
+                recorded.remove(CaseProcess.PLAN_VERSION_FIELD);
+            }
+        }
         Map<String, Object> values = recorded;
         step.ifPresent(s -> effects.apply(s, item.caseId(), item.measureId(), values, username));
+        if (step.filter(Step.PROPOSE_AMENDMENT::equals).isPresent()) {
+            amendments.proposed(item.caseId(), item.taskId(), values, username);
+        }
         cases.recordStepData(item.taskId(), values);
         if (task.getAssignee() == null) {
             tasks.setAssignee(item.taskId(), username);
@@ -190,6 +210,14 @@ public class CaseTasks {
         String formKey = step.map(Step::formKey).orElse("");
         StepCompletion.through(item.taskId(),
                 () -> tasks.complete(item.taskId(), CaseProcess.variablesOf(formKey, formValues, settings.zone())));
+        if (step.filter(Step.APPROVE_AMENDMENT::equals).isPresent()) {
+            // applied once the engine left the step: the plan's measures are then modified from outside its execution
+            amendments.decided(item.caseId(), task.getProcessInstanceId(), item.taskId(), formValues, username);
+        }
+    }
+
+    private UUID caseOf(String taskId) {
+        return UUID.fromString(String.valueOf(tasks.getVariable(taskId, Var.CASE_ID)));
     }
 
     private List<WorkItem> toWorkItems(List<Task> found) {

@@ -75,6 +75,42 @@ class TaskCompletionIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
+    void aRetryOfTheSameSubmissionGetsTheFirstAnswerAndIsRecordedOnce() {
+        // the phone sent the form, the task was completed, the answer was lost: the outbox sends it again
+        UUID caseId = fileReport(COMMUNE_A, Instant.now());
+        String taskId = taskOf("officer", caseId, "verify_report").get("taskId").asText();
+        String key = "form-" + UUID.randomUUID();
+        String url = "/api/tasks/" + taskId + "/complete";
+        as("officer").withHeader("Idempotency-Key", key).post(url, verification(false)).expect(204);
+        as("officer").withHeader("Idempotency-Key", key).post(url, verification(false)).expect(204);
+        assertThat(count("select count(*) from step_record where case_id = ? and step_key = 'verify_report'", caseId))
+                .isOne();
+
+        // the same key with other values is not a retry; another person's key is not this one's
+        JsonNode reused = as("officer").withHeader("Idempotency-Key", key).post(url, verification(true)).expect(409)
+                .body();
+        assertThat(reused.get("code").asText()).isEqualTo("idempotency-key-reused");
+        JsonNode other = as("chairman").withHeader("Idempotency-Key", key).post(url, verification(false)).expect(409)
+                .body();
+        assertThat(other.get("code").asText()).isEqualTo("task-already-completed");
+    }
+
+    @Test
+    void aRefusedSubmissionLeavesNoKeySoTheCorrectedOneIsDone() {
+        UUID caseId = fileReport(COMMUNE_A, Instant.now());
+        String taskId = taskOf("officer", caseId, "verify_report").get("taskId").asText();
+        String key = "form-" + UUID.randomUUID();
+        Map<String, Object> invalid = new HashMap<>(verification(false));
+        invalid.put("riskLevel", "extreme");
+        as("officer").withHeader("Idempotency-Key", key).post("/api/tasks/" + taskId + "/complete", invalid).expect(400);
+        as("officer").withHeader("Idempotency-Key", key).post("/api/tasks/" + taskId + "/complete",
+                verification(false)).expect(204);
+        assertThat(hasTask("officer", caseId, "verify_report")).isFalse();
+        as("officer").withHeader("Idempotency-Key", "not a key!").post("/api/tasks/" + taskId + "/complete",
+                verification(false)).expect(400);
+    }
+
+    @Test
     void unknownTaskIsNotFound() {
         as("officer").post("/api/tasks/does-not-exist/complete", Map.of()).expect(404);
     }

@@ -59,6 +59,7 @@ import vn.trean.workflow.CaseProcess.Var;
 @Deployment(resources = {
         "bpmn/case_intervention.bpmn",
         "bpmn/emergency_criteria.dmn",
+        "forms/approve_amendment.form",
         "forms/approve_plan.form",
         "forms/assign_receiving_agency.form",
         "forms/assess_needs.form",
@@ -74,6 +75,7 @@ import vn.trean.workflow.CaseProcess.Var;
         "forms/implement_measure.form",
         "forms/monitor_separation.form",
         "forms/police_response.form",
+        "forms/propose_amendment.form",
         "forms/record_court_decision.form",
         "forms/record_crime_outcome.form",
         "forms/refer_to_court.form",
@@ -1065,6 +1067,8 @@ class CaseProcessTests {
         groups.put(Step.TRACK_WINDOW_CONTINUED_CARE, Set.of("commune-officer"));
         groups.put(Step.DRAFT_EMERGENCY_PLAN, Set.of("commune-officer"));
         groups.put(Step.APPROVE_EMERGENCY_PLAN, Set.of("commune-chairman"));
+        groups.put(Step.PROPOSE_AMENDMENT, Set.of("commune-officer"));
+        groups.put(Step.APPROVE_AMENDMENT, Set.of("commune-chairman"));
         return groups;
     }
 

@@ -39,14 +39,16 @@ import vn.trean.workflow.CaseProcess.Var;
 import vn.trean.workflow.delegate.StartPlanClock;
 
 /**
- * Issue 12 items 2, 4 and 5 on {@code bpmn/case_intervention.bpmn}: the plan's 5 + 2 working days counted from the
- * end of verification, the review at the plan's end with measures still open (and only one review), and measures
- * that open on their start date. The plan clock is the real delegate on the tests' working-day calendar; the
+ * Issue 12 items 2 to 5 on {@code bpmn/case_intervention.bpmn}: the plan's 5 + 2 working days counted from the
+ * end of verification, amendments (the proposal and its approval, a measure added to the running plan, a measure
+ * stopped), the review at the plan's end with measures still open (and only one review), and measures that open on
+ * their start date. The plan clock is the real delegate on the tests' working-day calendar; the
  * measures' dates are the tests' own, read into each measure's instance as {@code scheduleMeasure} does.
  */
 @Deployment(resources = {
         "bpmn/case_intervention.bpmn",
         "bpmn/emergency_criteria.dmn",
+        "forms/approve_amendment.form",
         "forms/approve_plan.form",
         "forms/assign_receiving_agency.form",
         "forms/assess_needs.form",
@@ -62,6 +64,7 @@ import vn.trean.workflow.delegate.StartPlanClock;
         "forms/implement_measure.form",
         "forms/monitor_separation.form",
         "forms/police_response.form",
+        "forms/propose_amendment.form",
         "forms/record_court_decision.form",
         "forms/record_crime_outcome.form",
         "forms/refer_to_court.form",
@@ -181,6 +184,83 @@ class PlanClockProcessTests {
         then(runtimeService.getVariable(process.getId(), Var.PLAN_CLOCK_STARTS_AT)).isEqualTo(fridayAfternoon);
         // Mon 5 (1), Tue 6 (2), Wed 7 (3), Thu 8 (4), Fri 9 (5)
         assertThat(openTask(process, Step.ASSESS_NEEDS)).hasDueDate(at(2027, 4, 9, 16, 0));
+    }
+
+    // ------------------------------------------------------------------ item 3: plans change
+
+    @Test
+    void anAmendmentIsProposedByTheOfficerAndDecidedByTheChairmanWithinTwoWorkingDays() {
+        String measure = UUID.randomUUID().toString();
+        measures.put(measure, new LocalDate[] {LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 19)});
+        ProcessInstance process = approvedPlan();
+
+        ClockUtil.setCurrentTime(at(2027, 3, 5, 15, 0));
+        runtimeService.createMessageCorrelation(CaseProcess.PLAN_AMENDMENT_REQUESTED_MESSAGE)
+                .processInstanceId(process.getId()).correlateWithResult();
+        Task proposal = openTask(process, Step.PROPOSE_AMENDMENT);
+        assertThat(proposal).hasCandidateGroup("commune-officer");
+        then(proposal.getDueDate()).as("the officer opened it: no legal deadline").isNull();
+        complete(proposal);
+
+        // submitted on Friday 5 at 15:00: Mon 8 (1), Tue 9 (2)
+        assertThat(openTask(process, Step.APPROVE_AMENDMENT)).hasCandidateGroup("commune-chairman")
+                .hasDueDate(at(2027, 3, 9, 15, 0));
+        complete(openTask(process, Step.APPROVE_AMENDMENT));
+
+        assertThat(process).hasPassed(Element.PLAN_AMENDMENT);
+        then(measureTask(process, measure)).as("the measures run on, untouched by the model").isNotNull();
+        then(openTasks(process, Step.REVIEW_CASE)).isEmpty();
+    }
+
+    @Test
+    void aStoppedMeasureEndsAndStoppingTheLastOneOpensTheReview() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        measures.put(first, new LocalDate[] {LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 19)});
+        measures.put(second, new LocalDate[] {LocalDate.of(2027, 3, 15), LocalDate.of(2027, 3, 31)});
+        ProcessInstance process = approvedPlan();
+        MeasureInstances instances = measureInstances();
+
+        instances.withdraw(process.getId(), UUID.fromString(first));
+        then(measureTask(process, first)).as("its task ended").isNull();
+        then(openTasks(process, Step.REVIEW_CASE)).as("the other measure still waits for its start").isEmpty();
+        then(timersOf(process)).contains(Element.TIMER_MEASURE_START);
+
+        instances.withdraw(process.getId(), UUID.fromString(second));
+        then(timersOf(process)).as("its wait for the start date ended too").doesNotContain(Element.TIMER_MEASURE_START);
+        assertThat(process).hasPassed(Element.MEASURE_WITHDRAWN);
+        then(openTasks(process, Step.REVIEW_CASE)).as("no measure left: the review opens").hasSize(1);
+        then(instances.planRunning(process.getId())).isFalse();
+    }
+
+    @Test
+    void aMeasureAddedToTheRunningPlanWaitsForItsStartAndTheReviewWaitsForIt() {
+        String first = UUID.randomUUID().toString();
+        measures.put(first, new LocalDate[] {LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 19)});
+        ProcessInstance process = approvedPlan();
+        MeasureInstances instances = measureInstances();
+        then(instances.planRunning(process.getId())).isTrue();
+
+        String added = UUID.randomUUID().toString();
+        measures.put(added, new LocalDate[] {LocalDate.of(2027, 3, 10), LocalDate.of(2027, 4, 2)});
+        instances.add(process.getId(), UUID.fromString(added));
+        then(measureTask(process, added)).as("it starts on the 10th").isNull();
+        assertThat(timer(process, Element.TIMER_MEASURE_START)).hasDueDate(at(2027, 3, 10, 0, 0));
+
+        completeMeasure(process, first);
+        then(openTasks(process, Step.REVIEW_CASE)).as("the added measure is part of the plan").isEmpty();
+
+        ClockUtil.setCurrentTime(at(2027, 3, 10, 0, 0));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_MEASURE_START);
+        assertThat(measureTask(process, added)).hasDueDate(at(2027, 4, 2, 17, 0));
+        completeMeasure(process, added);
+        then(openTasks(process, Step.REVIEW_CASE)).hasSize(1);
+    }
+
+    /** The engine side of an approved amendment, on the test engine (no case file: only what needs none). */
+    private MeasureInstances measureInstances() {
+        return new MeasureInstances(runtimeService, taskService, managementService, null, null,
+                new vn.trean.workflow.routing.WorkflowSettings(ProcessTestEngine.ZONE, null), null);
     }
 
     // ------------------------------------------------------------------ item 4: the review on time

@@ -770,7 +770,7 @@ class JdbcCaseFiles implements CaseFiles {
                 .param("a", agencyId).param("t", taskId).update();
     }
 
-    private static PlanMeasure measure(ResultSet rs) throws SQLException {
+    static PlanMeasure measure(ResultSet rs) throws SQLException {
         var cost = rs.getBigDecimal("cost_estimate");
         var actual = rs.getBigDecimal("actual_cost");
         return new PlanMeasure(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),

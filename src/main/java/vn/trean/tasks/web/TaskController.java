@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.trean.intake.IdempotentRequests;
 import vn.trean.tasks.TaskFilter;
 import vn.trean.tasks.TaskPage;
 import vn.trean.tasks.TaskCard;
@@ -28,9 +30,11 @@ import vn.trean.tasks.TaskWork;
 class TaskController {
 
     private final TaskWork work;
+    private final IdempotentRequests idempotency;
 
-    TaskController(TaskWork work) {
+    TaskController(TaskWork work, IdempotentRequests idempotency) {
         this.work = work;
+        this.idempotency = idempotency;
     }
 
     @GetMapping
@@ -89,9 +93,14 @@ class TaskController {
 
     @PostMapping("/{taskId}/complete")
     @Operation(summary = "Complete a task with its form data",
-            description = "The values are checked against the step's form on the server; a 400 names each invalid field.")
-    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Map<String, Object> values) {
-        work.complete(taskId, values);
-        return ResponseEntity.noContent().build();
+            description = "The values are checked against the step's form on the server; a 400 names each invalid field. "
+                    + "With an Idempotency-Key, a retry of the same values (a phone that lost the answer, the page's "
+                    + "outbox sending again) gets the first answer instead of 409 task-already-completed.")
+    ResponseEntity<Object> complete(@PathVariable String taskId, @RequestBody Map<String, Object> values,
+                                    @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotency.once(key, "POST /api/tasks/" + taskId + "/complete", values, () -> {
+            work.complete(taskId, values);
+            return new IdempotentRequests.Answer(204, null, null);
+        });
     }
 }
