@@ -22,3 +22,11 @@ create index plan_amendment_case on plan_amendment (case_id, proposed_at);
 
 -- the version of the plan in which a measure was added or last changed
 alter table plan_measure add column plan_version int not null default 1;
+
+-- Issue 12 item 6: closing records the child's situation; a child in alternative care is followed after closing
+-- (the carer reports every 6 months and when the arrangement changes).
+alter table case_file
+    add column closing_situation text
+        check (closing_situation in ('safe_at_home', 'alternative_care', 'moved_away', 'reached_adulthood', 'other')),
+    add column care_arrangement text
+        check (care_arrangement in ('relatives', 'foster_family', 'adoption', 'social_assistance_facility'));

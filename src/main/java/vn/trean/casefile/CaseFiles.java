@@ -160,6 +160,12 @@ public interface CaseFiles {
     void close(UUID caseId, Instant closedAt);
 
     /**
+     * What the close form recorded of the child (issue 12 item 6): their situation and, for a child in alternative
+     * care, its arrangement (null otherwise).
+     */
+    void recordClosingSituation(UUID caseId, String situation, String careArrangement);
+
+    /**
      * The moments that deadline compliance is judged on, for the cases received in {@code [from, to)} in a
      * commune or a province (one of the two codes set). Moments not yet reached are null.
      *

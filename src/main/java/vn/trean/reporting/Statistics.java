@@ -54,7 +54,12 @@ public class Statistics {
     private final Organisation organisation;
     private final List<StatisticsDimension> dimensions;
 
-    Statistics(StatisticsQueries queries, Organisation organisation, List<StatisticsDimension> dimensions) {
+    private final boolean refreshInBackground;
+
+    Statistics(StatisticsQueries queries, Organisation organisation, List<StatisticsDimension> dimensions,
+               @org.springframework.beans.factory.annotation.Value("${trean.statistics.refresh-in-background:true}")
+               boolean refreshInBackground) {
+        this.refreshInBackground = refreshInBackground;
         this.queries = queries;
         this.organisation = organisation;
         this.dimensions = List.copyOf(dimensions);
@@ -120,6 +125,20 @@ public class Statistics {
         if (!to.isBefore(from.plusYears(MAX_YEARS))) {
             throw new InvalidFieldsProblem(HttpStatus.BAD_REQUEST, "period-too-long",
                     List.of(new Violation("to", "period-too-long", MAX_YEARS)), MAX_YEARS);
+        }
+    }
+
+    /**
+     * Counts the months changed since the last count in the background, so that a report rarely pays for the cases
+     * written just before it (bench/README.md: the first report after 2,000 cases written across five years took 4 s
+     * of counting). Each report still counts what is left first: never a stale figure. Off in the tests.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(
+            initialDelayString = "${trean.statistics.refresh-interval:1m}",
+            fixedDelayString = "${trean.statistics.refresh-interval:1m}")
+    void refreshInBackground() {
+        if (refreshInBackground) {
+            queries.refresh(EngineClock.now());
         }
     }
 

@@ -25,6 +25,7 @@ import vn.trean.tasks.TaskRow;
 import vn.trean.workflow.CaseProcess;
 import vn.trean.workflow.LaterSeparations;
 import vn.trean.workflow.PlanAmendments;
+import vn.trean.workflow.CareFollowUps;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,12 +63,15 @@ class CasePages {
     private final CaseClassifications classifications;
     private final CaseTimeline timeline;
     private final PlanAmendments amendments;
+    private final CareFollowUps careFollowUps;
 
     CasePages(CaseFiles cases, WorkList workList, AuditLog audit, Organisation organisation, UserDirectory users,
               CaseDocuments documents, MessageSource messages, TransferPages transfers,
               LaterSeparations separations, SeriousCaseReports seriousReports, PageFormat pageFormat,
-              CaseClassifications classifications, CaseTimeline timeline, PlanAmendments amendments) {
+              CaseClassifications classifications, CaseTimeline timeline, PlanAmendments amendments,
+              CareFollowUps careFollowUps) {
         this.amendments = amendments;
+        this.careFollowUps = careFollowUps;
         this.classifications = classifications;
         this.timeline = timeline;
         this.transfers = transfers;
@@ -132,6 +136,9 @@ class CasePages {
         model.addAttribute("canAmendPlan", "OPEN".equals(view.status()) && me.role() == Role.COMMUNE_OFFICER
                 && amendments.mayRequest(id, me));
         model.addAttribute("planVersion", sheet.measures().isEmpty() ? null : amendments.planVersion(id));
+        // issue 12 item 6: a child in alternative care after closing; its carer's report opens when the care changes
+        model.addAttribute("canReportCareChange", "CLOSED".equals(view.status()) && me.role() == Role.COMMUNE_OFFICER
+                && careFollowUps.mayReportChange(id, me));
         model.addAttribute("seriousReports", sheet.fullView() ? seriousReports.ofCase(id, me) : List.of());
         Map<String, String> people = displayNames(Stream.of(
                 sheet.steps().stream().map(s -> s.completedBy()),
@@ -272,6 +279,21 @@ class CasePages {
             flash.addFlashAttribute("amendmentProblem", messages.getMessage("problem." + problem.code() + ".detail",
                     problem.args(), problem.code(), LocaleContextHolder.getLocale()));
             return "redirect:/cases/" + id + "#plan-h";
+        }
+    }
+
+    /** The officer's "Report a change of alternative care" (issue 12 item 6): lands on the carer's report. */
+    @PostMapping("/cases/{id}/care-changes")
+    String reportCareChange(@PathVariable UUID id, RedirectAttributes flash) {
+        try {
+            return "redirect:/tasks/" + careFollowUps.reportChange(id, users.requireCurrent());
+        } catch (ApiProblem problem) {
+            if (problem.status() != org.springframework.http.HttpStatus.CONFLICT) {
+                throw problem;
+            }
+            flash.addFlashAttribute("careProblem", messages.getMessage("problem." + problem.code() + ".detail",
+                    problem.args(), problem.code(), LocaleContextHolder.getLocale()));
+            return "redirect:/cases/" + id;
         }
     }
 

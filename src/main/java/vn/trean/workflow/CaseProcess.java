@@ -78,7 +78,10 @@ public final class CaseProcess {
         /** The officer proposes adding, changing or stopping measures; opened by the officer, no legal deadline. */
         PROPOSE_AMENDMENT("task_propose_amendment", false),
         /** The chairman approves the amendment within 2 working days; an approval is applied at once. */
-        APPROVE_AMENDMENT("task_approve_amendment", false);
+        APPROVE_AMENDMENT("task_approve_amendment", false),
+        // Issue 12 item 6: a child in alternative care is followed after the case closed.
+        /** The carer's report to the commune, every 6 months and when the care arrangement changes. */
+        REPORT_ALTERNATIVE_CARE("task_report_alternative_care", false);
 
         private final String elementId;
         private final boolean inTwelveHourWindow;
@@ -195,6 +198,13 @@ public final class CaseProcess {
         public static final String PLAN_AMENDMENT = "sub_plan_amendment";
         /** Interrupting event sub-process of {@link #MEASURE}: an approved amendment stopped the measure. */
         public static final String MEASURE_WITHDRAWN = "sub_measure_withdrawn";
+        // Issue 12 item 6: the follow-up of a child in alternative care, after the case closed.
+        public static final String CARE_FOLLOW_UP = "sub_care_follow_up";
+        /** Six months after the follow-up began or the last report: the next report is due. */
+        public static final String TIMER_CARE_REPORT = "timer_care_report";
+        /** The officer reports a change of the care arrangement ({@link CaseProcess#CARE_CHANGED_MESSAGE}). */
+        public static final String CARE_CHANGED = "event_care_changed";
+        public static final String CARE_FOLLOW_UP_ENDED = "event_care_follow_up_ended";
 
         private Element() {
         }
@@ -208,6 +218,8 @@ public final class CaseProcess {
         public static final String RECEIVED_AT = "receivedAt";
         public static final String WINDOW_ENDS_AT = "windowEndsAt";
         public static final String WINDOW_REMINDER_AT = "windowReminderAt";
+        /** Set by the close form: the child is in alternative care, and followed after closing. */
+        public static final String IN_ALTERNATIVE_CARE = "inAlternativeCare";
         public static final String MEASURE_IDS = "measureIds";
         public static final String MEASURE_ID = "measureId";
         public static final String EMERGENCY = "emergency";
@@ -300,7 +312,14 @@ public final class CaseProcess {
             "seriousHarm", "perpetratorIsCarer", "officerDeclaresEmergency",
             "separationNeeded", "separationOutcome", "protectionLevel", "planApproved",
             "noLongerAtRisk", "stateStable", Var.EARLY_CLOSE_DECISION, UnfoundedReport.REASON_FIELD,
-            Var.COURT_DECISION, Var.CRIME_INDICATED);
+            Var.COURT_DECISION, Var.CRIME_INDICATED, "careContinues");
+
+    /** The message by which the officer reports that a closed case's alternative care changed. */
+    public static final String CARE_CHANGED_MESSAGE = "careArrangementChanged";
+
+    /** The close form's answer: the child's situation when the case closed; {@code alternative_care} is followed. */
+    public static final String CLOSING_SITUATION_FIELD = "closingSituation";
+    public static final String IN_ALTERNATIVE_CARE = "alternative_care";
 
     /** The message by which an officer opens an amendment of the running plan ({@link Element#PLAN_AMENDMENT}). */
     public static final String PLAN_AMENDMENT_REQUESTED_MESSAGE = "planAmendmentRequested";
@@ -472,6 +491,9 @@ public final class CaseProcess {
             Date endsAt = Date.from(decided.atStartOfDay(zone).toInstant().plus(SEPARATION_LIMIT));
             variables.put(Var.SEPARATION_ENDS_AT, endsAt);
             variables.put(Var.SEPARATION_REMINDER_AT, separationReminderAt(endsAt));
+        }
+        if (Step.CLOSE_CASE.formKey().equals(formKey)) {
+            variables.put(Var.IN_ALTERNATIVE_CARE, IN_ALTERNATIVE_CARE.equals(values.get(CLOSING_SITUATION_FIELD)));
         }
         if (Step.RECORD_COURT_DECISION.formKey().equals(formKey) && values.get("careEndDate") != null) {
             variables.put(Var.CARE_ENDS_AT,

@@ -36,6 +36,9 @@ import vn.trean.problem.InvalidFieldsProblem;
 import vn.trean.problem.InvalidFieldsProblem.Violation;
 import vn.trean.workflow.CaseProcess.Step;
 import vn.trean.workflow.CaseProcess.Var;
+import vn.trean.workflow.routing.AgencyRouter;
+import vn.trean.workflow.routing.CaseContext;
+import vn.trean.workflow.routing.RoutingException;
 import vn.trean.workflow.routing.WorkflowSettings;
 
 /**
@@ -66,9 +69,11 @@ public class PlanAmendments {
     private final MeasureInstances measures;
     private final WorkflowSettings settings;
     private final MessageSource messages;
+    private final AgencyRouter router;
 
     PlanAmendments(CaseFiles cases, CasePlans plans, RuntimeService runtime, TaskService tasks,
-                   MeasureInstances measures, WorkflowSettings settings, MessageSource messages) {
+                   MeasureInstances measures, WorkflowSettings settings, MessageSource messages, AgencyRouter router) {
+        this.router = router;
         this.cases = cases;
         this.plans = plans;
         this.runtime = runtime;
@@ -148,10 +153,15 @@ public class PlanAmendments {
         LocalDate today = LocalDate.ofInstant(EngineClock.now(), settings.zone());
         List<Violation> violations = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
+        var summary = cases.summary(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+        CaseContext context = new CaseContext(caseId, summary.communeCode(), summary.provinceCode());
         for (int i = 0; i < changes.size(); i++) {
             Map<String, Object> change = changes.get(i);
             String path = CHANGES + "[" + i + "].";
             String action = String.valueOf(change.get(ACTION));
+            if (!blank(change.get("responsibleRole")) && !carried(change.get("responsibleRole").toString(), context)) {
+                violations.add(new Violation(path + "responsibleRole", "no-agency-for-role"));
+            }
             if ("add".equals(action)) {
                 MEASURE_FIELDS.stream().filter(f -> blank(change.get(f)))
                         .forEach(f -> violations.add(new Violation(path + f, "required")));
@@ -255,6 +265,16 @@ public class PlanAmendments {
         }
         plans.planEnd(caseId).ifPresent(end -> measures.movePlanEnd(processInstanceId, end));
         plans.approve(amendment.id(), decisionTaskId, actor, now, applied);
+    }
+
+    /** Whether an agency of the case's commune (or its province) carries the role: a measure's task goes there. */
+    private boolean carried(String role, CaseContext context) {
+        try {
+            router.agencyFor(role, context, null);
+            return true;
+        } catch (RoutingException nobody) {
+            return false;
+        }
     }
 
     private static boolean approved(Map<String, Object> values) {

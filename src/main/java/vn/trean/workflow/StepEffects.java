@@ -60,6 +60,8 @@ class StepEffects {
                 cases.setProtectionLevel(caseId, (String) values.get("protectionLevel")));
         effects.put(Step.DRAFT_PLAN, (caseId, measureId, values, actor) -> cases.draftPlan(caseId, measures(values)));
         effects.put(Step.DRAFT_EMERGENCY_PLAN, (caseId, measureId, values, actor) -> cases.draftPlan(caseId, measures(values)));
+        effects.put(Step.CLOSE_CASE, (caseId, measureId, values, actor) -> cases.recordClosingSituation(caseId,
+                (String) values.get(CaseProcess.CLOSING_SITUATION_FIELD), (String) values.get("careArrangement")));
         effects.put(Step.IMPLEMENT_MEASURE, (caseId, measureId, values, actor) ->
                 cases.recordMeasureOutcome(measureId, values.get("status").toString().toUpperCase(Locale.ROOT),
                         values.get(ACTUAL_COST_FIELD) instanceof Number cost ? cost.longValue() : null));

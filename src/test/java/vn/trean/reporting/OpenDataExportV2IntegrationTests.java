@@ -242,7 +242,7 @@ class OpenDataExportV2IntegrationTests extends OpenDataExportTest {
         complete("officer", caseId, "review_case", Map.of("remainingHarm", "low", "perpetratorAccess", "low",
                 "careObstacles", "low", "selfProtection", "high", "noLongerAtRisk", true, "stateStable", true,
                 "reviewNote", "Trẻ ổn định"));
-        complete("chairman", caseId, "close_case", Map.of("closedOn", today().toString(), "closingNote", "Kết thúc"));
+        complete("chairman", caseId, "close_case", Map.of("closedOn", today().toString(), "closingSituation", "safe_at_home", "closingNote", "Kết thúc"));
         return caseId;
     }
 

@@ -162,7 +162,7 @@ class TaskCompletionIntegrationTests extends ApiIntegrationTest {
         complete("officer", caseId, "review_case", Map.of("remainingHarm", "low", "perpetratorAccess", "low",
                 "careObstacles", "low", "selfProtection", "high", "noLongerAtRisk", true, "stateStable", true,
                 "reviewNote", "Trẻ ổn định"));
-        complete("chairman", caseId, "close_case", Map.of("closedOn", today.toString(), "closingNote", "Kết thúc kế hoạch"));
+        complete("chairman", caseId, "close_case", Map.of("closedOn", today.toString(), "closingSituation", "safe_at_home", "closingNote", "Kết thúc kế hoạch"));
 
         JsonNode file = as("officer").get("/api/cases/" + caseId).expect(200).body();
         assertThat(file.get("status").asText()).isEqualTo("CLOSED");

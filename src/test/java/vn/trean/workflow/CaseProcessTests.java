@@ -79,6 +79,7 @@ import vn.trean.workflow.CaseProcess.Var;
         "forms/record_court_decision.form",
         "forms/record_crime_outcome.form",
         "forms/refer_to_court.form",
+        "forms/report_alternative_care.form",
         "forms/review_case.form",
         "forms/separation_limit_reached.form",
         "forms/track_continued_care.form",
@@ -1069,6 +1070,7 @@ class CaseProcessTests {
         groups.put(Step.APPROVE_EMERGENCY_PLAN, Set.of("commune-chairman"));
         groups.put(Step.PROPOSE_AMENDMENT, Set.of("commune-officer"));
         groups.put(Step.APPROVE_AMENDMENT, Set.of("commune-chairman"));
+        groups.put(Step.REPORT_ALTERNATIVE_CARE, Set.of("commune-officer"));
         return groups;
     }
 

@@ -42,7 +42,7 @@ import vn.trean.workflow.delegate.StartPlanClock;
  * Issue 12 items 2 to 5 on {@code bpmn/case_intervention.bpmn}: the plan's 5 + 2 working days counted from the
  * end of verification, amendments (the proposal and its approval, a measure added to the running plan, a measure
  * stopped), the review at the plan's end with measures still open (and only one review), and measures that open on
- * their start date. The plan clock is the real delegate on the tests' working-day calendar; the
+ * their start date; and after closing, the follow-up of a child in alternative care (item 6). The plan clock is the real delegate on the tests' working-day calendar; the
  * measures' dates are the tests' own, read into each measure's instance as {@code scheduleMeasure} does.
  */
 @Deployment(resources = {
@@ -68,6 +68,7 @@ import vn.trean.workflow.delegate.StartPlanClock;
         "forms/record_court_decision.form",
         "forms/record_crime_outcome.form",
         "forms/refer_to_court.form",
+        "forms/report_alternative_care.form",
         "forms/review_case.form",
         "forms/separation_limit_reached.form",
         "forms/track_continued_care.form",
@@ -348,6 +349,58 @@ class PlanClockProcessTests {
         assertThat(started).hasDueDate(at(2027, 4, 15, 17, 0)).hasCandidateGroup("plan-measure-owner");
         then(openTasks(process, Step.IMPLEMENT_MEASURE)).hasSize(2);
         assertThat(timer(process, Element.TIMER_PLAN_END)).hasDueDate(at(2027, 4, 15, 17, 0));
+    }
+
+    // ------------------------------------------------------------------ item 6: follow-up after closing
+
+    @Test
+    void aChildInAlternativeCareIsReportedOnTwiceAYearAndWhenTheCareChangesUntilItEnds() {
+        String measure = UUID.randomUUID().toString();
+        measures.put(measure, new LocalDate[] {LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 19)});
+        ProcessInstance process = approvedPlan();
+        completeMeasure(process, measure);
+        complete(openTask(process, Step.REVIEW_CASE), withVariables("noLongerAtRisk", true, "stateStable", true));
+        complete(openTask(process, Step.CLOSE_CASE), withVariables(Var.IN_ALTERNATIVE_CARE, true));
+
+        assertThat(process).hasPassed(Step.CLOSE_CASE.elementId()).isActive();
+        assertThat(timer(process, Element.TIMER_CARE_REPORT)).as("six months after closing")
+                .hasDueDate(at(2027, 9, 1, 8, 0));
+        ClockUtil.setCurrentTime(at(2027, 9, 1, 8, 0));
+        then(fireDueTimers(process)).containsExactly(Element.TIMER_CARE_REPORT);
+        // Thu 2 (1), Fri 3 (2), the weekend, Mon 6 (3), Tue 7 (4), Wed 8 (5)
+        assertThat(openTask(process, Step.REPORT_ALTERNATIVE_CARE)).hasCandidateGroup("commune-officer")
+                .hasDueDate(at(2027, 9, 8, 8, 0));
+
+        ClockUtil.setCurrentTime(at(2027, 9, 2, 10, 0));
+        complete(openTask(process, Step.REPORT_ALTERNATIVE_CARE), withVariables("careContinues", "yes"));
+        assertThat(timer(process, Element.TIMER_CARE_REPORT)).as("six months after the last report")
+                .hasDueDate(at(2028, 3, 2, 10, 0));
+        ClockUtil.setCurrentTime(at(2028, 3, 2, 10, 0));
+        then(fireDueTimers(process)).as("the second report of the year").containsExactly(Element.TIMER_CARE_REPORT);
+        complete(openTask(process, Step.REPORT_ALTERNATIVE_CARE), withVariables("careContinues", "yes"));
+
+        // the carer moves the child: reported at once, not at the next six months
+        ClockUtil.setCurrentTime(at(2028, 5, 10, 9, 0));
+        runtimeService.createMessageCorrelation(CaseProcess.CARE_CHANGED_MESSAGE).processInstanceId(process.getId())
+                .correlateWithResult();
+        then(timersOf(process)).as("the report replaces the wait").isEmpty();
+        complete(openTask(process, Step.REPORT_ALTERNATIVE_CARE), withVariables("careContinues", "no"));
+
+        assertThat(process).hasPassed(Element.CARE_FOLLOW_UP_ENDED).isEnded();
+        then(historyService.createHistoricTaskInstanceQuery().processInstanceId(process.getId())
+                .taskDefinitionKey(Step.REPORT_ALTERNATIVE_CARE.elementId()).count()).isEqualTo(3);
+    }
+
+    @Test
+    void aChildSafeAtHomeIsNotFollowedAfterClosing() {
+        String measure = UUID.randomUUID().toString();
+        measures.put(measure, new LocalDate[] {LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 19)});
+        ProcessInstance process = approvedPlan();
+        completeMeasure(process, measure);
+        complete(openTask(process, Step.REVIEW_CASE), withVariables("noLongerAtRisk", true, "stateStable", true));
+        complete(openTask(process, Step.CLOSE_CASE), withVariables(Var.IN_ALTERNATIVE_CARE, false));
+
+        assertThat(process).hasNotPassed(Element.CARE_FOLLOW_UP).isEnded();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -725,6 +725,12 @@ class JdbcCaseFiles implements CaseFiles {
     }
 
     @Override
+    public void recordClosingSituation(UUID caseId, String situation, String careArrangement) {
+        jdbc.sql("update case_file set closing_situation = :s, care_arrangement = :a where id = :id")
+                .param("s", situation).param("a", careArrangement).param("id", caseId).update();
+    }
+
+    @Override
     public void close(UUID caseId, Instant closedAt) {
         // a case not marked "verified, not a case" before it closes was handled as a case
         int changed = jdbc.sql("""
