@@ -234,7 +234,7 @@ class CaseSearchBenchmark {
                     insert into case_file (id, case_number, commune_code, province_code, category, status, emergency,
                                            received_at, created_at, created_by, closed_at, closing_outcome,
                                            last_activity_at)
-                    select md5('case' || i)::uuid, l.codes[1 + (i * 7919) %% l.n] || '-S-' || lpad(i::text, 7, '0'), l.codes[1 + (i * 7919) %% l.n], '01',
+                    select md5('case' || i)::uuid, l.codes[1 + ((i::bigint * 7919) %% l.n)::int] || '-S-' || lpad(i::text, 7, '0'), l.codes[1 + ((i::bigint * 7919) %% l.n)::int], '01',
                            (array['ABUSED', 'ABUSED', 'AT_RISK', 'SPECIAL_CIRCUMSTANCES'])[1 + i %% 4],
                            case when closed then 'CLOSED' else 'OPEN' end, i %% 17 = 0, received, received, :bench,
                            case when closed then received + interval '60 days' end,

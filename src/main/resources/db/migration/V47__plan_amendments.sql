@@ -30,3 +30,7 @@ alter table case_file
         check (closing_situation in ('safe_at_home', 'alternative_care', 'moved_away', 'reached_adulthood', 'other')),
     add column care_arrangement text
         check (care_arrangement in ('relatives', 'foster_family', 'adoption', 'social_assistance_facility'));
+
+-- A step the process ended without its being done (a measure stopped by an amendment or ended with its plan's
+-- review, a window step closed by the emergency path): the timeline says so instead of "in progress" for ever.
+alter table step_record add column ended_at timestamptz;

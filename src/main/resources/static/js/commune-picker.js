@@ -1,7 +1,8 @@
 // The report form's commune picker (issue 11 item 7): a search box over the server-rendered list that ignores tone
 // marks and letter case ("ba dinh" finds "Ba Đình"), also by province. The <select> stays the form's field and works
 // on its own without this script; here it keeps only the communes that match, and the first matches are offered as
-// a list to tap. Nothing leaves the page.
+// a list to tap, or to walk with the arrow keys (the WAI-ARIA combobox pattern: the active option is announced
+// through aria-activedescendant, Enter chooses it). Nothing leaves the page.
 (function () {
   var select = document.querySelector('select.commune-picker');
   if (!select) { return; }
@@ -37,9 +38,25 @@
     close();
     select.dispatchEvent(new Event('change', { bubbles: true }));
   }
+  var active = -1;
   function close() {
     list.hidden = true;
     search.setAttribute('aria-expanded', 'false');
+    activate(-1);
+  }
+  function activate(index) {
+    var items = list.querySelectorAll('[role=option]');
+    Array.prototype.forEach.call(items, function (item, i) {
+      item.setAttribute('aria-selected', i === index ? 'true' : 'false');
+      item.classList.toggle('active', i === index);
+    });
+    active = index >= 0 && index < items.length ? index : -1;
+    if (active >= 0) {
+      search.setAttribute('aria-activedescendant', items[active].id);
+      items[active].scrollIntoView({ block: 'nearest' });
+    } else {
+      search.removeAttribute('aria-activedescendant');
+    }
   }
   function filter() {
     var words = fold(search.value).split(' ').filter(Boolean);
@@ -53,6 +70,8 @@
       g.hidden = !g.querySelector('option:not([hidden])');
     });
     list.textContent = '';
+    active = -1;
+    search.removeAttribute('aria-activedescendant');
     if (words.length === 0) { close(); return; }
     matches.slice(0, SHOWN).forEach(function (entry, i) {
       var item = document.createElement('li');
@@ -82,8 +101,18 @@
   }
   search.addEventListener('input', filter);
   search.addEventListener('keydown', function (e) {
-    var first = list.querySelector('[role=option]');
-    if (e.key === 'Enter' && first && !list.hidden) { e.preventDefault(); first.click(); }
+    var items = list.querySelectorAll('[role=option]');
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && items.length) {
+      e.preventDefault();
+      if (list.hidden) { filter(); }
+      var step = e.key === 'ArrowDown' ? 1 : -1;
+      activate(active < 0 ? (step > 0 ? 0 : items.length - 1) : (active + step + items.length) % items.length);
+      return;
+    }
+    if (e.key === 'Enter' && items.length && !list.hidden) {
+      e.preventDefault();
+      items[active >= 0 ? active : 0].click();
+    }
     if (e.key === 'Escape') { close(); }
   });
   search.addEventListener('blur', close);

@@ -116,6 +116,9 @@ public interface CaseFiles {
 
     void stepCompleted(String taskId, String actor, Instant completedAt);
 
+    /** The process ended an open step without its being done (its task was cancelled). */
+    void stepEnded(String taskId, Instant at);
+
     void markEmergency(UUID caseId);
 
     /**

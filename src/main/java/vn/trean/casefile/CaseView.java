@@ -74,7 +74,14 @@ public record CaseView(
     }
 
     /** One step of the timeline. {@code lateSeconds} is set when it was completed after its deadline. */
+    /** @param endedAt when the process ended the step without its being done (null while open, or once done) */
     public record Step(String stepKey, String taskId, String agencyId, Instant openedAt, Instant dueAt,
-                       Instant completedAt, String completedBy, Map<String, Object> data, Long lateSeconds) {
+                       Instant completedAt, String completedBy, Map<String, Object> data, Long lateSeconds,
+                       Instant endedAt) {
+
+        public Step(String stepKey, String taskId, String agencyId, Instant openedAt, Instant dueAt,
+                    Instant completedAt, String completedBy, Map<String, Object> data, Long lateSeconds) {
+            this(stepKey, taskId, agencyId, openedAt, dueAt, completedAt, completedBy, data, lateSeconds, null);
+        }
     }
 }

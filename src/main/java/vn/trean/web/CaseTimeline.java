@@ -49,7 +49,7 @@ public class CaseTimeline {
 
     /** One entry of the timeline as the page shows it. */
     record Entry(String stepKey, String title, String agency, Instant openedAt, Instant dueAt, Instant completedAt,
-                 Long lateSeconds, String doneBy, String sentence, List<Answer> answers) {
+                 Long lateSeconds, String doneBy, String sentence, List<Answer> answers, Instant endedAt) {
     }
 
     /** A recorded answer: the form's label and the value in words. */
@@ -75,7 +75,7 @@ public class CaseTimeline {
             String sentence = byEngine && s.completedAt() != null ? engineSentence(s, names, locale) : null;
             entries.add(new Entry(key, message("page.step." + key, key, locale),
                     s.agencyId() == null ? null : agencies.getOrDefault(s.agencyId(), s.agencyId()), s.openedAt(),
-                    s.dueAt(), s.completedAt(), s.lateSeconds(), doneBy, sentence, answers));
+                    s.dueAt(), s.completedAt(), s.lateSeconds(), doneBy, sentence, answers, s.endedAt()));
         }
         return entries;
     }

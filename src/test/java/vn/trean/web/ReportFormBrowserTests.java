@@ -31,6 +31,20 @@ class ReportFormBrowserTests extends BrowserTest {
         pick("NGOC HA", "Ngọc Hà");
         assertThat(find(By.id("communeCode-search")).getSize().getWidth()).as("fits the phone").isLessThanOrEqualTo(360);
 
+        // the keyboard walks the matches: the active one is announced, Enter chooses it
+        search("h");
+        WebElement box = find(By.id("communeCode-search"));
+        waitFor(d -> !d.findElements(By.id("communeCode-matches-1")).isEmpty());
+        box.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        assertThat(box.getAttribute("aria-activedescendant")).isEqualTo("communeCode-matches-1");
+        assertThat(find(By.id("communeCode-matches-1")).getAttribute("aria-selected")).isEqualTo("true");
+        String second = find(By.id("communeCode-matches-1")).getText();
+        box.sendKeys(Keys.ENTER);
+        waitFor(d -> find(By.id("communeCode-matches")).getAttribute("hidden") != null);
+        assertThat(second).startsWith(box.getAttribute("value"));
+        assertThat(new Select(find(By.id("communeCode"))).getFirstSelectedOption().getText())
+                .isEqualTo(box.getAttribute("value"));
+
         search("khong co xa nao ten nay");
         waitFor(d -> find(By.id("communeCode-matches")).getText().contains("Không có xã/phường nào khớp"));
     }

@@ -26,10 +26,15 @@ class CamundaWebappsPagesIntegrationTests extends ApiIntegrationTest {
     }
 
     @Test
-    void theTasklistWritesDatesDayFirstOnATwentyFourHourClock() throws Exception {
+    void theWebappsWriteDatesDayFirstOnATwentyFourHourClock() throws Exception {
         HttpResponse<String> config = get("admin", "/camunda/app/tasklist/scripts/config.js");
         assertThat(config.statusCode()).isEqualTo(200);
         assertThat(config.body()).contains("normal: 'DD/MM/YYYY HH:mm'").contains("shortcuts");
+        for (String app : java.util.List.of("cockpit", "admin")) {
+            HttpResponse<String> own = get("admin", "/camunda/app/" + app + "/scripts/config.js");
+            assertThat(own.statusCode()).as(app).isEqualTo(200);
+            assertThat(own.body()).as(app).contains("normal: 'DD/MM/YYYY HH:mm'").contains("export default {");
+        }
     }
 
     private HttpResponse<String> get(String user, String path) throws Exception {

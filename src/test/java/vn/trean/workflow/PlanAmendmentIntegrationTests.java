@@ -80,7 +80,10 @@ class PlanAmendmentIntegrationTests extends ApiIntegrationTest {
                 .isEqualTo(2);
         assertThat(timelineEntry(as("officer"), caseId, "propose_amendment").get("data").get("amendmentReason")
                 .asText()).startsWith("Gia đình chuyển nơi ở");
-        assertThat(html("officer", "/cases/" + caseId)).contains("Kế hoạch phiên bản 2").contains("Đã huỷ");
+        assertThat(count("select count(*) from step_record where case_id = ? and step_key = 'implement_measure'"
+                + " and ended_at is not null and completed_at is null", caseId)).as("the stopped measure's step").isOne();
+        assertThat(html("officer", "/cases/" + caseId)).contains("Kế hoạch phiên bản 2").contains("Đã huỷ")
+                .contains("mà không được thực hiện xong");
     }
 
     @Test

@@ -513,7 +513,7 @@ class JdbcCaseFiles implements CaseFiles {
                 .query((rs, i) -> new CaseView.Step(rs.getString("step_key"), rs.getString("task_id"),
                         rs.getString("agency_id"), instant(rs, "opened_at"), instant(rs, "due_at"),
                         instant(rs, "completed_at"), rs.getString("completed_by"), fromJson(rs.getString("data")),
-                        (Long) rs.getObject("late_seconds")))
+                        (Long) rs.getObject("late_seconds"), instant(rs, "ended_at")))
                 .list();
     }
 
@@ -722,6 +722,12 @@ class JdbcCaseFiles implements CaseFiles {
     public void markVerifiedNotACase(UUID caseId, String reason) {
         jdbc.sql("update case_file set closing_outcome = 'VERIFIED_NOT_A_CASE', closing_reason = :r where id = :id and status = 'OPEN'")
                 .param("r", reason).param("id", caseId).update();
+    }
+
+    @Override
+    public void stepEnded(String taskId, Instant at) {
+        jdbc.sql("update step_record set ended_at = :at where task_id = :t and completed_at is null and ended_at is null")
+                .param("at", Timestamp.from(at)).param("t", taskId).update();
     }
 
     @Override

@@ -2,8 +2,10 @@ package vn.trean.workflow.routing;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import vn.trean.casefile.CaseFiles;
 import vn.trean.workflow.WorkflowEvents.TaskAssigned;
 import vn.trean.workflow.WorkflowEvents.TaskEnded;
 
@@ -12,9 +14,11 @@ import vn.trean.workflow.WorkflowEvents.TaskEnded;
 public class TaskHandover implements TaskListener {
 
     private final ApplicationEventPublisher events;
+    private final CaseFiles cases;
 
-    TaskHandover(ApplicationEventPublisher events) {
+    TaskHandover(ApplicationEventPublisher events, CaseFiles cases) {
         this.events = events;
+        this.cases = cases;
     }
 
     @Override
@@ -25,6 +29,7 @@ public class TaskHandover implements TaskListener {
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             events.publishEvent(new TaskAssigned(task.getId(), task.getAssignee()));
         } else if (EVENTNAME_DELETE.equals(task.getEventName())) {
+            cases.stepEnded(task.getId(), ClockUtil.getCurrentTime().toInstant());
             events.publishEvent(new TaskEnded(task.getId(), false));
         }
     }
