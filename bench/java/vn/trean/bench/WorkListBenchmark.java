@@ -49,7 +49,8 @@ import vn.trean.intake.Intake;
  * Not a test: nothing is asserted about speed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"trean.db.pool-size=12", "logging.level.root=WARN"})
+        // the board's counts per step kept as in production (the tests count them every time)
+        properties = {"trean.db.pool-size=12", "logging.level.root=WARN", "trean.board.step-counts-kept-for=30s"})
 @ActiveProfiles("test")
 class WorkListBenchmark {
 
