@@ -232,10 +232,11 @@ class WorkListBenchmark {
                 int high = Math.min(cases, low + 199_999);
                 jdbc.sql("""
                         insert into case_file (id, case_number, commune_code, province_code, category, status, emergency,
-                                               received_at, created_at, created_by, closed_at)
+                                               received_at, created_at, created_by, closed_at, last_activity_at)
                         select md5('closed' || i)::uuid, 'CLOSED-' || i, (array['00004', '00008', '00025'])[1 + i % 3],
                                l.province_code, 'ABUSED', 'CLOSED', false, now() - interval '400 days',
-                               now() - interval '400 days', 'bench', now() - interval '300 days'
+                               now() - interval '400 days', 'bench', now() - interval '300 days',
+                               now() - interval '300 days'
                           from generate_series(:low, :high) as i,
                                (select province_code from locality where list = 'V2025' and code = '00004') l""")
                         .param("low", low).param("high", high).update();
