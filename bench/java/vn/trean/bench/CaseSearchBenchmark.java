@@ -274,10 +274,10 @@ class CaseSearchBenchmark {
                     """.formatted(numbers), low, high);
         }
         jdbc.sql("""
-                insert into case_access (case_id, agency_id, granted_at)
-                select id, 'hotline-111', received_at from case_file where created_by = :bench
+                insert into case_access (case_id, agency_id, granted_at, last_activity_at)
+                select id, 'hotline-111', received_at, last_activity_at from case_file where created_by = :bench
                 union all
-                select c.id, a.id, c.received_at from case_file c join agency a
+                select c.id, a.id, c.received_at, c.last_activity_at from case_file c join agency a
                     on a.id = :officerAgency and c.commune_code = :commune
                  where c.created_by = :bench""")
                 .param("bench", BENCH_AGENCY_OF).param("officerAgency", officerAgency)
