@@ -49,7 +49,7 @@ public record CaseView(
 
     /** A later report about the same child, linked to this case instead of opening a duplicate. */
     public record LinkedReport(Instant receivedAt, String receivingAgencyId, String receivingOfficer, String channel,
-                               String currentCondition) {
+                               String currentCondition, List<Parent> parents) {
     }
 
     public record Child(String fullName, LocalDate dateOfBirth, Integer estimatedAge, String sex) {

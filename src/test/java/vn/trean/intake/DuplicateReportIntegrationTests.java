@@ -45,12 +45,17 @@ class DuplicateReportIntegrationTests extends ApiIntegrationTest {
         UUID existing = fileReportFor(COMMUNE_A, name, 7);
         int cases = count("select count(*) from case_file");
 
-        as("officer").post("/api/cases/" + existing + "/reports", report(COMMUNE_A, Instant.now(), name)).expect(200);
+        Map<String, Object> later = new java.util.HashMap<>(report(COMMUNE_A, Instant.now(), name));
+        later.put("parents", java.util.List.of(Map.of("fullName", "Võ Văn Cha", "age", 41, "occupation", "thợ mộc")));
+        as("officer").post("/api/cases/" + existing + "/reports", later).expect(200);
 
         assertThat(count("select count(*) from case_file")).isEqualTo(cases);
         JsonNode file = as("officer").get("/api/cases/" + existing).expect(200).body();
         assertThat(file.get("linkedReports")).hasSize(1);
         assertThat(file.get("linkedReports").get(0).get("receivingOfficer").asText()).isEqualTo("officer");
+        assertThat(file.get("linkedReports").get(0).get("parents").get(0).get("fullName").asText()).isEqualTo("Võ Văn Cha");
+        assertThat(html("officer", "/cases/" + existing)).as("the later report's parents on the case page")
+                .contains("Võ Văn Cha · 41 tuổi · thợ mộc");
         assertThat(count("select count(*) from audit_event where case_id = ? and action = 'REPORT_LINKED'", existing)).isOne();
     }
 

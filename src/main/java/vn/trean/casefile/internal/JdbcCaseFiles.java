@@ -312,11 +312,11 @@ class JdbcCaseFiles implements CaseFiles {
 
     private List<CaseView.LinkedReport> linkedReports(UUID caseId) {
         return jdbc.sql("""
-                        select received_at, receiving_agency_id, receiving_officer, channel, current_condition
+                        select received_at, receiving_agency_id, receiving_officer, channel, current_condition, id
                         from report where case_id = :id and linked order by received_at""")
                 .param("id", caseId)
                 .query((rs, i) -> new CaseView.LinkedReport(instant(rs, "received_at"), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                        rs.getString(4), rs.getString(5), parents(rs.getObject(6, UUID.class))))
                 .list();
     }
 
