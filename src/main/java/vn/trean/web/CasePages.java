@@ -270,30 +270,32 @@ class CasePages {
      */
     @PostMapping("/cases/{id}/plan-amendments")
     String amendPlan(@PathVariable UUID id, RedirectAttributes flash) {
-        try {
-            return "redirect:/tasks/" + amendments.request(id, users.requireCurrent());
-        } catch (ApiProblem problem) {
-            if (problem.status() != org.springframework.http.HttpStatus.CONFLICT) {
-                throw problem;
-            }
-            flash.addFlashAttribute("amendmentProblem", messages.getMessage("problem." + problem.code() + ".detail",
-                    problem.args(), problem.code(), LocaleContextHolder.getLocale()));
-            return "redirect:/cases/" + id + "#plan-h";
-        }
+        return openedStep(id, flash, "amendmentProblem", "#plan-h",
+                () -> amendments.request(id, users.requireCurrent()));
     }
 
     /** The officer's "Report a change of alternative care" (issue 12 item 6): lands on the carer's report. */
     @PostMapping("/cases/{id}/care-changes")
     String reportCareChange(@PathVariable UUID id, RedirectAttributes flash) {
+        return openedStep(id, flash, "careProblem", "", () -> careFollowUps.reportChange(id, users.requireCurrent()));
+    }
+
+    /**
+     * A step the officer opens from the case page lands on its task; a refusal of the moment (409) comes back on the
+     * case page as {@code problemKey}; a hidden case is the not-found page and another role the 403 page, as through
+     * the API.
+     */
+    private String openedStep(UUID id, RedirectAttributes flash, String problemKey, String anchor,
+                              java.util.function.Supplier<String> open) {
         try {
-            return "redirect:/tasks/" + careFollowUps.reportChange(id, users.requireCurrent());
+            return "redirect:/tasks/" + open.get();
         } catch (ApiProblem problem) {
             if (problem.status() != org.springframework.http.HttpStatus.CONFLICT) {
                 throw problem;
             }
-            flash.addFlashAttribute("careProblem", messages.getMessage("problem." + problem.code() + ".detail",
+            flash.addFlashAttribute(problemKey, messages.getMessage("problem." + problem.code() + ".detail",
                     problem.args(), problem.code(), LocaleContextHolder.getLocale()));
-            return "redirect:/cases/" + id;
+            return "redirect:/cases/" + id + anchor;
         }
     }
 

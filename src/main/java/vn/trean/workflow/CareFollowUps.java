@@ -8,12 +8,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.trean.casefile.CaseFiles;
-import vn.trean.casefile.CaseNotFoundException;
 import vn.trean.identity.CurrentUser;
-import vn.trean.identity.Role;
 import vn.trean.problem.ApiProblem;
 import vn.trean.workflow.CaseProcess.Step;
-import vn.trean.workflow.CaseProcess.Var;
 
 /**
  * Issue 12 item 6: a child in alternative care when the case closed is followed (the model's
@@ -60,16 +57,8 @@ public class CareFollowUps {
     }
 
     private ProcessInstance waiting(UUID caseId, CurrentUser user) {
-        if (!cases.isVisibleTo(caseId, user)) {
-            throw new CaseNotFoundException(caseId);
-        }
-        boolean officerOfTheCommune = user.role() == Role.COMMUNE_OFFICER
-                && cases.summary(caseId).map(c -> c.communeCode().equals(user.localityCode())).orElse(false);
-        if (!officerOfTheCommune) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "care-change-not-allowed", caseId);
-        }
-        ProcessInstance process = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
-                .variableValueEquals(Var.CASE_ID, caseId.toString()).active().singleResult();
+        CaseOfficer.require(cases, caseId, user, "care-change-not-allowed");
+        ProcessInstance process = CaseOfficer.runningProcess(runtime, caseId);
         boolean waiting = process != null && runtime.createEventSubscriptionQuery().processInstanceId(process.getId())
                 .eventType("message").eventName(CaseProcess.CARE_CHANGED_MESSAGE).count() > 0;
         if (!waiting) {

@@ -30,7 +30,6 @@ import vn.trean.casefile.CaseNotFoundException;
 import vn.trean.casefile.CasePlans;
 import vn.trean.casefile.PlanMeasure;
 import vn.trean.identity.CurrentUser;
-import vn.trean.identity.Role;
 import vn.trean.problem.ApiProblem;
 import vn.trean.problem.InvalidFieldsProblem;
 import vn.trean.problem.InvalidFieldsProblem.Violation;
@@ -108,16 +107,8 @@ public class PlanAmendments {
     }
 
     private ProcessInstance requestable(UUID caseId, CurrentUser user) {
-        if (!cases.isVisibleTo(caseId, user)) {
-            throw new CaseNotFoundException(caseId);
-        }
-        boolean officerOfTheCommune = user.role() == Role.COMMUNE_OFFICER
-                && cases.summary(caseId).map(c -> c.communeCode().equals(user.localityCode())).orElse(false);
-        if (!officerOfTheCommune) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "amendment-not-allowed", caseId);
-        }
-        ProcessInstance process = runtime.createProcessInstanceQuery().processDefinitionKey(CaseProcess.KEY)
-                .variableValueEquals(Var.CASE_ID, caseId.toString()).active().singleResult();
+        CaseOfficer.require(cases, caseId, user, "amendment-not-allowed");
+        ProcessInstance process = CaseOfficer.runningProcess(runtime, caseId);
         if (process == null) {
             throw new ApiProblem(HttpStatus.CONFLICT, "plan-not-running", caseId);
         }
